@@ -1,0 +1,39 @@
+package dev.kumo.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The record of one invocation, as kept by the activation store and served by {@code /v1/activations}.
+ *
+ * @param id          activation id
+ * @param function    function name
+ * @param version     version that ran (or was resolved, for rejections)
+ * @param status      outcome
+ * @param coldStart   whether this invocation created its instance
+ * @param start       when the request was admitted
+ * @param durationMs  handler run time (excludes queue and init)
+ * @param initMs      time spent creating the instance, 0 when warm
+ * @param queueMs     time between receipt and start of the handler, excluding init
+ * @param memoryMb    configured memory
+ * @param inputBytes  request payload size
+ * @param outputBytes response payload size
+ * @param result      the JSON output, cut to a bounded size; empty for failures
+ * @param error       the error, for {@code error}, {@code timeout} and {@code rejected}
+ * @param logs        captured log lines, bounded
+ */
+public record Activation(ActivationId id, String function, String version, ActivationStatus status,
+                         boolean coldStart, Instant start, double durationMs, double initMs, double queueMs,
+                         int memoryMb, long inputBytes, long outputBytes, Optional<String> result,
+                         Optional<ErrorInfo> error, List<String> logs) {
+
+    /** Most characters of a result kept in an activation record. */
+    public static final int MAX_RESULT_CHARS = 16 * 1024;
+
+    /** Copies the log list and bounds the result. */
+    public Activation {
+        logs = List.copyOf(logs);
+        result = result.map(r -> r.length() <= MAX_RESULT_CHARS ? r : r.substring(0, MAX_RESULT_CHARS));
+    }
+}

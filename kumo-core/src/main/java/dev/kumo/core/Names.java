@@ -1,0 +1,27 @@
+package dev.kumo.core;
+
+import java.util.regex.Pattern;
+
+/** Validation rules for the names users choose: functions and aliases. */
+public final class Names {
+
+    private static final Pattern FUNCTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final Pattern ALIAS = Pattern.compile("(?!^[0-9]+$)[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+
+    private Names() {
+    }
+
+    /** Throws {@link InvalidRequestException} unless {@code name} is a valid function name. */
+    public static String function(String name) {
+        InvalidRequestException.require(name != null && FUNCTION.matcher(name).matches(), "name",
+                "function name must match [A-Za-z0-9][A-Za-z0-9_-]{0,63}, got '" + name + "'");
+        return name;
+    }
+
+    /** Throws {@link InvalidRequestException} unless {@code name} is a valid alias name (not all digits). */
+    public static String alias(String name) {
+        InvalidRequestException.require(name != null && ALIAS.matcher(name).matches(), "alias",
+                "alias name must match [A-Za-z0-9][A-Za-z0-9_-]{0,127} and not be all digits, got '" + name + "'");
+        return name;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.kumo.core;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Where and how a function instance runs. */
+public enum Tier {
+    /** Own class loader per instance, one invocation at a time per instance (like a Lambda container). */
+    ISOLATED,
+    /** One loaded instance serves up to {@code concurrency} invocations at once (the Photons idea). */
+    SHARED;
+
+    /** The lower-case name used in JSON and config. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a wire name, failing with the list of known tiers. */
+    public static Tier parse(String value) {
+        for (Tier t : values()) {
+            if (t.wireName().equals(value)) {
+                return t;
+            }
+        }
+        throw new InvalidRequestException("tier", "unknown tier '" + value + "', expected one of "
+                + Arrays.stream(values()).map(Tier::wireName).collect(Collectors.joining(", ")));
+    }
+}

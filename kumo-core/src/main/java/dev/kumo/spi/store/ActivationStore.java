@@ -1,0 +1,23 @@
+package dev.kumo.spi.store;
+
+import dev.kumo.core.Activation;
+import dev.kumo.core.ActivationId;
+import dev.kumo.core.Page;
+import java.util.Optional;
+
+/**
+ * Activation records with bounded retention. {@link #record} is on the invocation path and must not block
+ * on disk: implementations buffer and write in the background, so a crash may lose the last moments of
+ * records (each implementation documents how much).
+ */
+public interface ActivationStore {
+
+    /** Records an activation (visible to {@link #get} at once). */
+    void record(Activation activation);
+
+    /** Looks up one activation. */
+    Optional<Activation> get(ActivationId id);
+
+    /** Newest first; {@code function} empty for all functions, {@code token} empty for the first page. */
+    Page<Activation> list(String function, String token, int limit);
+}
