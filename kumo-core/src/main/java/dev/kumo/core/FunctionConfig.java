@@ -33,7 +33,7 @@ public record FunctionConfig(String handler, String runtime, int memoryMb, long 
     /** Validates every field; throws {@link InvalidRequestException} naming the first bad one. */
     public FunctionConfig {
         InvalidRequestException.require(handler != null && !handler.isBlank(), "handler", "handler is required");
-        InvalidRequestException.require(handler.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*(::[\\p{L}_$][\\p{L}\\p{N}_$]*)?"),
+        InvalidRequestException.require(handler.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*"),
                 "handler", "handler must be a fully qualified class name, got '" + handler + "'");
         InvalidRequestException.require("java".equals(runtime), "runtime",
                 "unsupported runtime '" + runtime + "', expected 'java'");

@@ -27,6 +27,10 @@ public sealed interface InvocationResult {
             implements InvocationResult {
     }
 
+    /** The payload cannot be mapped to the handler's input type (HTTP 400); the function did not run. */
+    record InvalidInput(ActivationId activationId, String version, String message) implements InvocationResult {
+    }
+
     /** The function, version or alias does not exist. */
     record NotFound(String message) implements InvocationResult {
     }
