@@ -1,0 +1,50 @@
+package dev.kumo.cli;
+
+import dev.kumo.client.ActivationInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kumo activation ID}: the whole record of one invocation, including result, error and logs. */
+@Command(name = "activation", description = "Show one activation in full.")
+final class ActivationCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private KumoCli root;
+
+    @Parameters(paramLabel = "ID", description = "Activation id, as printed by invoke.")
+    private String id;
+
+    @Override
+    public Integer call() {
+        ActivationInfo a = root.client().getActivation(id);
+        Printer printer = root.printer();
+        if (printer.json()) {
+            printer.json(a.toJson());
+            return ExitCode.OK.code();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", a.activationId());
+        fields.put("function", a.function());
+        fields.put("version", a.version());
+        fields.put("status", a.status().wireName());
+        fields.put("cold start", Printer.yesNo(a.coldStart()));
+        fields.put("start", a.start().toString());
+        fields.put("duration ms", Printer.millis(a.durationMs()));
+        fields.put("init ms", Printer.millis(a.initMs()));
+        fields.put("queue ms", Printer.millis(a.queueMs()));
+        fields.put("memory MB", Integer.toString(a.memoryMb()));
+        fields.put("input bytes", Long.toString(a.inputBytes()));
+        fields.put("output bytes", Long.toString(a.outputBytes()));
+        a.result().ifPresent(result -> fields.put("result", result));
+        a.error().ifPresent(error -> fields.put("error", ErrorReporter.oneLine(error.summary())));
+        printer.fields(fields);
+        a.error().ifPresent(error -> error.stackTrace().forEach(frame -> printer.line("    at " + frame)));
+        printer.line("logs" + (a.logs().isEmpty() ? "         (none)" : ":"));
+        a.logs().forEach(line -> printer.line("  " + line));
+        return ExitCode.OK.code();
+    }
+}

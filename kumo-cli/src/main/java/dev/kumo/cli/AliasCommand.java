@@ -1,0 +1,92 @@
+package dev.kumo.cli;
+
+import dev.kumo.client.AliasInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code kumo alias ...}: point names at published versions, optionally splitting traffic. */
+@Command(name = "alias", description = "Manage aliases of published versions.")
+final class AliasCommand implements Runnable {
+
+    @ParentCommand
+    private KumoCli root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: set, get, list or delete");
+    }
+
+    @Command(name = "set",
+            description = "Create or replace an alias; --weight sends a share of invocations to a second version.")
+    int set(@Parameters(index = "0", paramLabel = "FN", description = "Function name.") String function,
+            @Parameters(index = "1", paramLabel = "ALIAS", description = "Alias name (not all digits).") String alias,
+            @Option(names = "--version", required = true, paramLabel = "V", description = "Primary version.")
+            String version,
+            @Option(names = "--weight", paramLabel = "V2=W", description = "Additional version and its share "
+                    + "0..1, e.g. 2=0.1 (at most one).") Map<String, Double> weights,
+            @Option(names = "--description", paramLabel = "TEXT", description = "Free text.") String description) {
+        AliasInfo info = root.client().putAlias(function, alias, version, weights == null ? Map.of() : weights,
+                description == null ? "" : description);
+        print(root.printer(), info);
+        return ExitCode.OK.code();
+    }
+
+    @Command(name = "get", description = "Show an alias.")
+    int get(@Parameters(index = "0", paramLabel = "FN", description = "Function name.") String function,
+            @Parameters(index = "1", paramLabel = "ALIAS", description = "Alias name.") String alias) {
+        print(root.printer(), root.client().getAlias(function, alias));
+        return ExitCode.OK.code();
+    }
+
+    @Command(name = "list", description = "List a function's aliases.")
+    int list(@Parameters(paramLabel = "FN", description = "Function name.") String function) {
+        List<AliasInfo> aliases = root.client().listAllAliases(function);
+        Printer printer = root.printer();
+        if (printer.json()) {
+            printer.jsonArray(aliases.stream().map(AliasInfo::toJson).toList());
+        } else {
+            Table table = Table.of("NAME", "VERSION", "WEIGHTS", "DESCRIPTION", "MODIFIED");
+            aliases.forEach(a -> table.row(a.name(), a.version(), Printer.pairs(a.additionalVersionWeights()),
+                    a.description(), Printer.time(a.modified())));
+            printer.table(table);
+        }
+        return ExitCode.OK.code();
+    }
+
+    @Command(name = "delete", description = "Delete an alias.")
+    int delete(@Parameters(index = "0", paramLabel = "FN", description = "Function name.") String function,
+               @Parameters(index = "1", paramLabel = "ALIAS", description = "Alias name.") String alias) {
+        root.client().deleteAlias(function, alias);
+        Printer printer = root.printer();
+        if (!printer.json()) {
+            printer.line("Deleted alias '" + alias + "' of function '" + function + "'");
+        }
+        return ExitCode.OK.code();
+    }
+
+    private static void print(Printer printer, AliasInfo alias) {
+        if (printer.json()) {
+            printer.json(alias.toJson());
+            return;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("function", alias.function());
+        fields.put("alias", alias.name());
+        fields.put("version", alias.version());
+        fields.put("weights", Printer.pairs(alias.additionalVersionWeights()));
+        fields.put("description", alias.description());
+        fields.put("modified", alias.modified().toString());
+        printer.fields(fields);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.kumo.cli;
+
+import dev.kumo.client.DeployResult;
+import dev.kumo.client.FunctionInfo;
+import dev.kumo.client.FunctionSpec;
+import dev.kumo.client.Tier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code kumo fn ...}: deploy, inspect, publish and delete functions. */
+@Command(name = "fn", description = "Deploy and manage functions.")
+final class FnCommand implements Runnable {
+
+    @ParentCommand
+    private KumoCli root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "missing subcommand: deploy, list, get, delete, publish or versions");
+    }
+
+    @Command(name = "deploy",
+            description = "Create a function from a jar, or replace the code (and given settings) of its $LATEST.")
+    int deploy(@Parameters(paramLabel = "NAME", description = "Function name.") String name,
+               @Option(names = "--jar", required = true, paramLabel = "FILE", description = "The function's jar.")
+               Path jar,
+               @Option(names = "--handler", required = true, paramLabel = "CLASS",
+                       description = "Fully qualified handler class.") String handler,
+               @Option(names = "--memory", paramLabel = "MB", description = "Memory per instance, 128-10240 "
+                       + "(server default 256).") Integer memoryMb,
+               @Option(names = "--timeout", paramLabel = "MS", description = "Invocation timeout, 1-900000 "
+                       + "(server default 30000).") Long timeoutMs,
+               @Option(names = "--tier", paramLabel = "isolated|shared", description = "Execution tier "
+                       + "(server default isolated).") Tier tier,
+               @Option(names = "--concurrency", paramLabel = "N", description = "Invocations per instance; "
+                       + "shared tier only.") Integer concurrency,
+               @Option(names = "--max-instances", paramLabel = "N", description = "Most live instances.")
+               Integer maxInstances,
+               @Option(names = "--env", paramLabel = "K=V", description = "Environment variable; repeat for "
+                       + "more. Replaces the function's current variables.") Map<String, String> env,
+               @Option(names = "--description", paramLabel = "TEXT", description = "Free text.")
+               String description) {
+        if (!Files.isReadable(jar) || Files.isDirectory(jar)) {
+            throw new ParameterException(spec.commandLine().getSubcommands().get("deploy"),
+                    "cannot read jar '" + jar + "'");
+        }
+        FunctionSpec.Builder settings = FunctionSpec.builder().handler(handler);
+        if (memoryMb != null) {
+            settings.memoryMb(memoryMb);
+        }
+        if (timeoutMs != null) {
+            settings.timeoutMs(timeoutMs);
+        }
+        if (tier != null) {
+            settings.tier(tier);
+        }
+        if (concurrency != null) {
+            settings.concurrency(concurrency);
+        }
+        if (maxInstances != null) {
+            settings.maxInstances(maxInstances);
+        }
+        if (env != null) {
+            settings.env(env);
+        }
+        if (description != null) {
+            settings.description(description);
+        }
+        DeployResult result = root.client().deploy(name, jar, settings.build());
+        Printer printer = root.printer();
+        FunctionInfo f = result.function();
+        if (printer.json()) {
+            printer.json(f.toJson());
+        } else {
+            printer.line((result.created() ? "Created" : "Updated") + " function '" + f.name() + "' ("
+                    + f.version() + ", " + f.handler() + ", " + f.memoryMb() + " MB, " + f.tier().wireName()
+                    + ", code " + Printer.shortSha(f.codeSha256()) + ", " + f.codeSize() + " bytes)");
+        }
+        return ExitCode.OK.code();
+    }
+
+    @Command(name = "list", description = "List all functions.")
+    int list() {
+        List<FunctionInfo> functions = root.client().listAllFunctions();
+        Printer printer = root.printer();
+        if (printer.json()) {
+            printer.jsonArray(functions.stream().map(FunctionInfo::toJson).toList());
+        } else {
+            Table table = Table.of("NAME", "HANDLER", "TIER", "MEMORY MB", "TIMEOUT MS", "MODIFIED");
+            functions.forEach(f -> table.row(f.name(), f.handler(), f.tier().wireName(), f.memoryMb(), f.timeoutMs(),
+                    Printer.time(f.modified())));
+            printer.table(table);
+        }
+        return ExitCode.OK.code();
+    }
+
+    @Command(name = "get",
+            description = "Show a function's $LATEST, a version, or the version an alias points to.")
+    int get(@Parameters(paramLabel = "NAME", description = "Function name.") String name,
+            @Option(names = {"-q", "--qualifier"}, paramLabel = "Q", description = "$LATEST, a version or an alias.")
+            String qualifier) {
+        FunctionInfo f = qualifier == null ? root.client().getFunction(name) : root.client().getFunction(name, qualifier);
+        printFunction(root.printer(), f);
+        return ExitCode.OK.code();
+    }
+
+    @Command(name = "delete",
+            description = "Delete a function with all its versions and aliases.")
+    int delete(@Parameters(paramLabel = "NAME", description = "Function name.") String name) {
+        root.client().deleteFunction(name);
+        Printer printer = root.printer();
+        if (!printer.json()) {
+            printer.line("Deleted function '" + name + "'");
+        }
+        return ExitCode.OK.code();
+    }
+
+    @Command(name = "publish",
+            description = "Publish $LATEST as a new immutable version (returns the newest one if nothing changed).")
+    int publish(@Parameters(paramLabel = "NAME", description = "Function name.") String name,
+                @Option(names = "--description", paramLabel = "TEXT", description = "Describes the version.")
+                String description) {
+        FunctionInfo version = description == null ? root.client().publish(name)
+                : root.client().publish(name, description);
+        Printer printer = root.printer();
+        if (printer.json()) {
+            printer.json(version.toJson());
+        } else {
+            printer.line("Published version " + version.version() + " of '" + name + "' (code "
+                    + Printer.shortSha(version.codeSha256()) + ")");
+        }
+        return ExitCode.OK.code();
+    }
+
+    @Command(name = "versions", description = "List a function's versions.")
+    int versions(@Parameters(paramLabel = "NAME", description = "Function name.") String name) {
+        List<FunctionInfo> versions = root.client().listAllVersions(name);
+        Printer printer = root.printer();
+        if (printer.json()) {
+            printer.jsonArray(versions.stream().map(FunctionInfo::toJson).toList());
+        } else {
+            Table table = Table.of("VERSION", "DESCRIPTION", "CODE", "SIZE", "MODIFIED");
+            versions.forEach(v -> table.row(v.version(), v.description(), Printer.shortSha(v.codeSha256()),
+                    v.codeSize(), Printer.time(v.modified())));
+            printer.table(table);
+        }
+        return ExitCode.OK.code();
+    }
+
+    private static void printFunction(Printer printer, FunctionInfo f) {
+        if (printer.json()) {
+            printer.json(f.toJson());
+            return;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", f.name());
+        fields.put("version", f.version());
+        fields.put("handler", f.handler());
+        fields.put("runtime", f.runtime());
+        fields.put("tier", f.tier().wireName());
+        fields.put("memory MB", Integer.toString(f.memoryMb()));
+        fields.put("timeout ms", Long.toString(f.timeoutMs()));
+        fields.put("concurrency", Integer.toString(f.concurrency()));
+        fields.put("max instances", Integer.toString(f.maxInstances()));
+        fields.put("env", Printer.pairs(f.env()));
+        fields.put("description", f.description());
+        fields.put("code sha256", f.codeSha256());
+        fields.put("code size", f.codeSize() + " bytes");
+        fields.put("modified", f.modified().toString());
+        fields.put("revision", Long.toString(f.revision()));
+        printer.fields(fields);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.kumo.cli;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * Writes command results to standard output, either for people (tables, aligned fields) or, with {@code --json},
+ * as pretty-printed JSON in the API's wire form. Lists become JSON arrays.
+ */
+final class Printer {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PrintStream out;
+    private final boolean json;
+
+    Printer(PrintStream out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    void line(String text) {
+        out.println(text);
+    }
+
+    void table(Table table) {
+        out.print(table.render());
+    }
+
+    /** Label-value lines with the values aligned. */
+    void fields(Map<String, String> fields) {
+        int width = fields.keySet().stream().mapToInt(String::length).max().orElse(0);
+        fields.forEach((label, value) ->
+                out.println((label + " ".repeat(width - label.length() + 2) + value).stripTrailing()));
+    }
+
+    /** One record's JSON, as produced by its {@code toJson()}. */
+    void json(String pretty) {
+        out.println(pretty);
+    }
+
+    /** Several records' JSON as one array. */
+    void jsonArray(List<String> items) {
+        ArrayNode array = JSON.createArrayNode();
+        items.forEach(item -> array.add(JSON.readTree(item)));
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+    }
+
+    /** Pretty-prints any JSON tree. */
+    void json(JsonNode node) {
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+    }
+
+    static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    static String millis(double ms) {
+        return String.format(Locale.ROOT, "%.1f", ms);
+    }
+
+    static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+
+    static String pairs(Map<String, ?> map) {
+        return new TreeMap<>(map).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    static String shortSha(String sha) {
+        return sha.length() <= 12 ? sha : sha.substring(0, 12);
+    }
+}
