@@ -76,7 +76,7 @@ public final class KumoCli implements Runnable {
      * @param env environment variables to consult ({@code KUMO_URL}, {@code KUMO_DEBUG})
      * @return the numeric {@link ExitCode}
      */
-    static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
         KumoCli root = new KumoCli(out, err, env);
         ErrorReporter errors = new ErrorReporter(err, env.containsKey("KUMO_DEBUG"));
         CommandLine commandLine = new CommandLine(root)

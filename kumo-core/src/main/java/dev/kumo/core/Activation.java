@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param memoryMb    configured memory
  * @param inputBytes  request payload size
  * @param outputBytes response payload size
- * @param result      the JSON output, cut to a bounded size; empty for failures
+ * @param result      the JSON output (bounded, see the constructor); empty for failures
  * @param error       the error, for {@code error}, {@code timeout} and {@code rejected}
  * @param logs        captured log lines, bounded
  */
@@ -31,9 +31,13 @@ public record Activation(ActivationId id, String function, String version, Activ
     /** Most characters of a result kept in an activation record. */
     public static final int MAX_RESULT_CHARS = 16 * 1024;
 
-    /** Copies the log list and bounds the result. */
+    /**
+     * Copies the log list and bounds the result: a result over {@link #MAX_RESULT_CHARS} is replaced by
+     * {@code {"truncated":true,"length":N}} so that it stays valid JSON.
+     */
     public Activation {
         logs = List.copyOf(logs);
-        result = result.map(r -> r.length() <= MAX_RESULT_CHARS ? r : r.substring(0, MAX_RESULT_CHARS));
+        result = result.map(r -> r.length() <= MAX_RESULT_CHARS ? r
+                : "{\"truncated\":true,\"length\":" + r.length() + "}");
     }
 }

@@ -1,0 +1,23 @@
+package dev.kumo.spi.executor;
+
+/**
+ * One started instance of a function version. The pool never calls {@link #execute} more than
+ * {@link #capacity()} times at once.
+ */
+public interface FunctionInstance {
+
+    /** How many invocations this instance serves at once: 1 for the isolated tier, the concurrency for shared. */
+    int capacity();
+
+    /**
+     * Runs one invocation and blocks until it ends or its deadline passes, whichever comes first. Never
+     * throws for anything the function does.
+     */
+    ExecutionResult execute(Execution execution);
+
+    /**
+     * Drops the instance: it will not be used again and its resources (class loader, handler) become
+     * collectable once invocations still running on it end. Idempotent.
+     */
+    void close();
+}

@@ -1,0 +1,56 @@
+package dev.kumo.server;
+
+import dev.kumo.server.routes.DeployRequest;
+import dev.kumo.server.routes.Deployer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deploys the functions listed in a jar's {@code META-INF/kumo/functions.json}, each as {@code $LATEST}
+ * with that jar as code. Redeploying unchanged examples only bumps their revision; the code is stored once.
+ */
+final class ExampleDeployer {
+
+    /** The manifest format. */
+    record Manifest(List<DeployRequestEntry> functions) {
+    }
+
+    /** One function of the manifest: a name plus the usual deploy fields. */
+    record DeployRequestEntry(String name, String handler, String tier, Integer concurrency, Long timeoutMs,
+                              Integer memoryMb, String description) {
+    }
+
+    private ExampleDeployer() {
+    }
+
+    /** Deploys every function in the jar's manifest and returns their names. */
+    static List<String> deploy(Path jar, Deployer deployer) {
+        try (var jarFile = new JarFile(jar.toFile())) {
+            var entry = jarFile.getJarEntry("META-INF/kumo/functions.json");
+            if (entry == null) {
+                throw new IllegalArgumentException(jar + " has no META-INF/kumo/functions.json");
+            }
+            Manifest manifest;
+            try (var in = jarFile.getInputStream(entry)) {
+                manifest = JsonMapper.builder().build().readValue(in, Manifest.class);
+            }
+            byte[] code = Files.readAllBytes(jar);
+            var names = new ArrayList<String>();
+            for (var f : manifest.functions()) {
+                deployer.deploy(f.name(), new DeployRequest(f.handler(), "java", null, f.memoryMb(), f.timeoutMs(),
+                        f.concurrency(), null, f.tier(), null, f.description()), Optional.of(code));
+                names.add(f.name());
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read examples jar " + jar, e);
+        }
+    }
+}

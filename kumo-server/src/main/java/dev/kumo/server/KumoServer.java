@@ -1,0 +1,137 @@
+package dev.kumo.server;
+
+import dev.kumo.runtime.Dispatcher;
+import dev.kumo.runtime.RuntimeConfig;
+import dev.kumo.server.http.HttpGateway;
+import dev.kumo.server.http.JsonCodec;
+import dev.kumo.server.http.Router;
+import dev.kumo.server.routes.ActivationRoutes;
+import dev.kumo.server.routes.AliasRoutes;
+import dev.kumo.server.routes.Deployer;
+import dev.kumo.server.routes.FunctionRoutes;
+import dev.kumo.server.routes.InvokeRoutes;
+import dev.kumo.server.routes.OpsRoutes;
+import dev.kumo.server.routes.VersionRoutes;
+import dev.kumo.spi.keepalive.KeepAlivePolicies;
+import dev.kumo.store.EmbeddedStore;
+import dev.kumo.store.StoreOptions;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * One Kumo node in embedded mode: the composition root. {@link #start} opens the store, builds the
+ * runtime, binds the HTTP gateway and deploys the examples; {@link #close} undoes it in reverse.
+ */
+public final class KumoServer implements AutoCloseable {
+
+    private static final long DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+    private final EmbeddedStore store;
+    private final Dispatcher dispatcher;
+    private final HttpGateway gateway;
+    private final JvmGcMetrics gcMetrics;
+    private final List<String> examples;
+    private final String host;
+
+    private KumoServer(EmbeddedStore store, Dispatcher dispatcher, HttpGateway gateway, JvmGcMetrics gcMetrics,
+                       List<String> examples, String host) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.gateway = gateway;
+        this.gcMetrics = gcMetrics;
+        this.examples = examples;
+        this.host = host;
+    }
+
+    /** Starts a node and returns once it serves requests. */
+    public static KumoServer start(ServerConfig config) {
+        var clock = InstantSource.system();
+        var keepAlive = KeepAlivePolicies.create(config.keepAlive());
+        var store = EmbeddedStore.open(config.dataDir(), new StoreOptions(config.maxActivations(),
+                config.activationMaxAge(), clock));
+        Dispatcher dispatcher = null;
+        JvmGcMetrics gc = new JvmGcMetrics();
+        try {
+            var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+            new ProcessorMetrics().bindTo(metrics);
+            gc.bindTo(metrics);
+            var runtimeConfig = RuntimeConfig.defaults()
+                    .withMemoryBudgetMb(config.memoryBudgetMb())
+                    .withMaxInFlight(config.maxInFlight());
+            dispatcher = Dispatcher.create(runtimeConfig, store, keepAlive, clock, metrics);
+            var json = new JsonCodec();
+            var router = new Router(json);
+            var deployer = new Deployer(store, clock, dispatcher::retire);
+            var ready = new java.util.concurrent.atomic.AtomicBoolean();
+            new InvokeRoutes(dispatcher, json, clock).register(router);
+            new FunctionRoutes(store, deployer, json, dispatcher::retire).register(router);
+            new VersionRoutes(store, json, clock).register(router);
+            new AliasRoutes(store, json, clock).register(router);
+            new ActivationRoutes(store.activations(), json).register(router);
+            new OpsRoutes(metrics, ready::get).register(router);
+            long codeJsonLimit = config.maxCodeBytes() / 3 * 4 + 64 * 1024;
+            var gateway = HttpGateway.start(config.host(), config.port(), router,
+                    request -> bodyLimit(request, config, codeJsonLimit), Math.max(codeJsonLimit,
+                            config.maxSyncPayloadBytes()));
+            List<String> examples = config.examplesJar().map(jar -> ExampleDeployer.deploy(jar, deployer))
+                    .orElse(List.of());
+            ready.set(true);
+            return new KumoServer(store, dispatcher, gateway, gc, examples, config.host());
+        } catch (RuntimeException e) {
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
+            gc.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    private static long bodyLimit(HttpRequest request, ServerConfig config, long codeJsonLimit) {
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        if (path.endsWith("/invoke")) {
+            return config.maxSyncPayloadBytes();
+        }
+        if (request.method().equals(HttpMethod.PUT) && path.startsWith("/v1/functions/")) {
+            return path.endsWith("/code") ? config.maxCodeBytes() : codeJsonLimit;
+        }
+        return DEFAULT_BODY_LIMIT;
+    }
+
+    /** The port the gateway listens on. */
+    public int port() {
+        return gateway.port();
+    }
+
+    /** The base URL of the REST API. */
+    public URI uri() {
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /** Names of the example functions deployed at start. */
+    public List<String> examples() {
+        return examples;
+    }
+
+    /** Stops serving, then stops the runtime and closes the store. */
+    @Override
+    public void close() {
+        gateway.close();
+        dispatcher.close();
+        gcMetrics.close();
+        store.close();
+    }
+}

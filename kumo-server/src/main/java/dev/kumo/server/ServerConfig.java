@@ -1,0 +1,72 @@
+package dev.kumo.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything {@code ./kumo up} can be told; see {@code docs/reference/configuration.md}.
+ *
+ * @param host                 address to bind (loopback by default)
+ * @param port                 HTTP port, 0 for any free one
+ * @param dataDir              data directory (store file and code blobs)
+ * @param examplesJar          jar whose {@code META-INF/kumo/functions.json} lists functions to deploy at start
+ * @param keepAlive            keep-alive policy spec, e.g. {@code fixed:10m}
+ * @param memoryBudgetMb       node memory budget: the sum of {@code memoryMb} of live instances
+ * @param maxInFlight          node-wide limit of invocations running at once
+ * @param maxSyncPayloadBytes  largest synchronous invoke body
+ * @param maxCodeBytes         largest jar upload
+ * @param maxActivations       activation records kept
+ * @param activationMaxAge     age after which activation records are dropped
+ */
+public record ServerConfig(String host, int port, Path dataDir, Optional<Path> examplesJar, String keepAlive,
+                           int memoryBudgetMb, int maxInFlight, long maxSyncPayloadBytes, long maxCodeBytes,
+                           int maxActivations, Duration activationMaxAge) {
+
+    /** The defaults of {@code ./kumo up}. */
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", 8080, Path.of(".kumo"), Optional.empty(), "fixed:10m", 4096, 1024,
+                6L * 1024 * 1024, 64L * 1024 * 1024, 10_000, Duration.ofDays(7));
+    }
+
+    /** Validates limits. */
+    public ServerConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535, got " + port);
+        }
+        if (memoryBudgetMb < 128 || maxInFlight < 1 || maxSyncPayloadBytes < 1 || maxCodeBytes < 1
+                || maxActivations < 1) {
+            throw new IllegalArgumentException("limits must be positive (memory budget at least 128 MB)");
+        }
+    }
+
+    /** With another port. */
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
+                maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge);
+    }
+
+    /** With another data directory. */
+    public ServerConfig withDataDir(Path dir) {
+        return new ServerConfig(host, port, dir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
+                maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge);
+    }
+
+    /** With examples deployed from {@code jar} at start. */
+    public ServerConfig withExamples(Path jar) {
+        return new ServerConfig(host, port, dataDir, Optional.of(jar), keepAlive, memoryBudgetMb, maxInFlight,
+                maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge);
+    }
+
+    /** With other runtime limits. */
+    public ServerConfig withLimits(int newMemoryBudgetMb, int newMaxInFlight, long newMaxSyncPayloadBytes) {
+        return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, newMemoryBudgetMb, newMaxInFlight,
+                newMaxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge);
+    }
+
+    /** With another keep-alive policy spec. */
+    public ServerConfig withKeepAlive(String spec) {
+        return new ServerConfig(host, port, dataDir, examplesJar, spec, memoryBudgetMb, maxInFlight,
+                maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge);
+    }
+}

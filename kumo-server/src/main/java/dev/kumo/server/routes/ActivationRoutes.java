@@ -1,0 +1,63 @@
+package dev.kumo.server.routes;
+
+import dev.kumo.core.Activation;
+import dev.kumo.core.ActivationId;
+import dev.kumo.core.Names;
+import dev.kumo.server.http.ApiException;
+import dev.kumo.server.http.JsonCodec;
+import dev.kumo.server.http.Request;
+import dev.kumo.server.http.Response;
+import dev.kumo.server.http.Router;
+import dev.kumo.spi.store.ActivationStore;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.List;
+
+/** {@code /v1/activations}: the record of every invocation, newest first, with logs. */
+public final class ActivationRoutes {
+
+    /**
+     * Body of {@code GET /v1/activations/{id}/logs}.
+     *
+     * @param activationId the activation
+     * @param logs         its log lines
+     */
+    public record LogsView(String activationId, List<String> logs) {
+    }
+
+    private final ActivationStore activations;
+    private final JsonCodec json;
+
+    /** Creates the routes. */
+    public ActivationRoutes(ActivationStore activations, JsonCodec json) {
+        this.activations = activations;
+        this.json = json;
+    }
+
+    /** Registers the routes. */
+    public void register(Router router) {
+        router.add(HttpMethod.GET, "/v1/activations", this::list)
+                .add(HttpMethod.GET, "/v1/activations/{id}", this::get)
+                .add(HttpMethod.GET, "/v1/activations/{id}/logs", this::logs);
+    }
+
+    private Response list(Request r) {
+        String function = r.query("function").map(Names::function).orElse("");
+        var page = activations.list(function, r.query("nextToken").orElse(""), r.intQuery("limit", 50, 1, 1000));
+        return Response.json(HttpResponseStatus.OK, json.write(Views.PageView.of(page, Views.ActivationView::of)));
+    }
+
+    private Response get(Request r) {
+        return Response.json(HttpResponseStatus.OK, json.write(Views.ActivationView.of(find(r))));
+    }
+
+    private Response logs(Request r) {
+        var a = find(r);
+        return Response.json(HttpResponseStatus.OK, json.write(new LogsView(a.id().value(), a.logs())));
+    }
+
+    private Activation find(Request r) {
+        var id = new ActivationId(r.param("id"));
+        return activations.get(id).orElseThrow(() -> ApiException.notFound("activation '" + id + "' not found"));
+    }
+}

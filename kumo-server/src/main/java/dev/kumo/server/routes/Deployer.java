@@ -1,0 +1,123 @@
+package dev.kumo.server.routes;
+
+import dev.kumo.core.CodeRef;
+import dev.kumo.core.FunctionConfig;
+import dev.kumo.core.FunctionVersion;
+import dev.kumo.core.InvalidRequestException;
+import dev.kumo.core.Names;
+import dev.kumo.core.Tier;
+import dev.kumo.runtime.CodeInspector;
+import dev.kumo.runtime.Inspection;
+import dev.kumo.server.http.ApiException;
+import dev.kumo.spi.store.Store;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Creates and updates {@code $LATEST}: merges the request with the current config, validates it, inspects
+ * the code (refusing {@code System.exit} and friends), stores the code content-addressed, and retires warm
+ * instances of the previous revision. Shared by the JSON and raw-jar routes and by the example deployer.
+ */
+public final class Deployer {
+
+    private final Store store;
+    private final InstantSource clock;
+    private final Consumer<String> retire;
+
+    /**
+     * @param store  where functions and code live
+     * @param clock  time source for {@code modified}
+     * @param retire called with the function name after each change, to drop stale warm instances
+     */
+    public Deployer(Store store, InstantSource clock, Consumer<String> retire) {
+        this.store = store;
+        this.clock = clock;
+        this.retire = retire;
+    }
+
+    /**
+     * The outcome of a deploy.
+     *
+     * @param version the stored {@code $LATEST}
+     * @param created whether the function is new
+     */
+    public record Deployed(FunctionVersion version, boolean created) {
+    }
+
+    /** Applies {@code request} (and {@code jar}, when new code is given) to function {@code name}. */
+    public synchronized Deployed deploy(String name, DeployRequest request, Optional<byte[]> jar) {
+        Names.function(name);
+        var current = store.functions().get(name, FunctionVersion.LATEST);
+        if (current.isEmpty()) {
+            InvalidRequestException.require(request.handler() != null, "handler", "handler is required");
+            InvalidRequestException.require(jar.isPresent(), "code", "code is required when creating a function");
+        }
+        var config = merge(current.map(FunctionVersion::config), request);
+        CodeRef code;
+        if (jar.isPresent()) {
+            inspect(jar.get(), config.handler());
+            code = store.code().put(jar.get());
+        } else {
+            code = current.orElseThrow().code();
+            if (!config.handler().equals(current.get().config().handler())) {
+                inspect(read(code), config.handler());
+            }
+        }
+        if (current.isPresent() && current.get().config().equals(config) && current.get().code().equals(code)) {
+            return new Deployed(current.get(), false);
+        }
+        var stored = store.functions().putLatest(name, config, code, clock.instant());
+        retire.accept(name);
+        return new Deployed(stored, current.isEmpty());
+    }
+
+    private static FunctionConfig merge(Optional<FunctionConfig> current, DeployRequest r) {
+        Tier tier = r.tier() != null ? Tier.parse(r.tier()) : current.map(FunctionConfig::tier).orElse(Tier.ISOLATED);
+        int defaultConcurrency = tier == Tier.SHARED ? FunctionConfig.DEFAULT_SHARED_CONCURRENCY : 1;
+        int concurrency = r.concurrency() != null ? r.concurrency()
+                : current.filter(c -> c.tier() == tier).map(FunctionConfig::concurrency).orElse(defaultConcurrency);
+        return new FunctionConfig(
+                r.handler() != null ? r.handler() : current.map(FunctionConfig::handler).orElse(null),
+                r.runtime() != null ? r.runtime() : current.map(FunctionConfig::runtime).orElse("java"),
+                r.memoryMb() != null ? r.memoryMb()
+                        : current.map(FunctionConfig::memoryMb).orElse(FunctionConfig.DEFAULT_MEMORY_MB),
+                r.timeoutMs() != null ? r.timeoutMs()
+                        : current.map(FunctionConfig::timeoutMs).orElse(FunctionConfig.DEFAULT_TIMEOUT_MS),
+                concurrency,
+                r.maxInstances() != null ? r.maxInstances()
+                        : current.map(FunctionConfig::maxInstances).orElse(FunctionConfig.DEFAULT_MAX_INSTANCES),
+                tier,
+                r.env() != null ? r.env() : current.map(FunctionConfig::env).orElse(null),
+                r.description() != null ? r.description() : current.map(FunctionConfig::description).orElse(null));
+    }
+
+    private static void inspect(byte[] jar, String handler) {
+        switch (CodeInspector.inspect(jar, handler)) {
+            case Inspection.Ok ok -> { }
+            case Inspection.ForbiddenCalls f -> throw new ApiException(HttpResponseStatus.BAD_REQUEST, "ForbiddenCall",
+                    "code", "code must not stop the platform: " + f.calls().stream()
+                            .map(c -> c.className() + "." + c.methodName() + " calls " + c.target())
+                            .collect(Collectors.joining("; ")), java.util.Map.of());
+            case Inspection.HandlerMissing m -> throw ApiException.badRequest("handler",
+                    "handler class " + m.handler() + " is not in the jar");
+            case Inspection.HandlerInvalid i -> throw ApiException.badRequest("handler",
+                    "handler " + i.handler() + " cannot be used: " + i.reason());
+            case Inspection.NotAJar n -> throw ApiException.badRequest("code", "code is not a valid jar: " + n.reason());
+        }
+    }
+
+    private byte[] read(CodeRef ref) {
+        var path = store.code().path(ref).orElseThrow(() -> new IllegalStateException("code " + ref + " is missing"));
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.kumo.server.routes;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.kumo.core.Activation;
+import dev.kumo.core.Alias;
+import dev.kumo.core.ErrorInfo;
+import dev.kumo.core.FunctionVersion;
+import dev.kumo.core.Page;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The JSON shapes of the REST API, as documented in {@code docs/reference/openapi.yaml}. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A function version. */
+    public record FunctionView(String name, String version, String handler, String runtime, int memoryMb,
+                               long timeoutMs, int concurrency, int maxInstances, String tier,
+                               Map<String, String> env, String description, String codeSha256, long codeSize,
+                               String modified, long revision) {
+
+        static FunctionView of(FunctionVersion v) {
+            var c = v.config();
+            return new FunctionView(v.function(), v.version(), c.handler(), c.runtime(), c.memoryMb(), c.timeoutMs(),
+                    c.concurrency(), c.maxInstances(), c.tier().wireName(), c.env(), c.description(),
+                    v.code().sha256(), v.code().size(), v.modified().toString(), v.revision());
+        }
+    }
+
+    /** An alias. */
+    public record AliasView(String function, String name, String version,
+                            Map<String, Double> additionalVersionWeights, String description, String modified) {
+
+        static AliasView of(Alias a) {
+            return new AliasView(a.function(), a.name(), a.version(), a.additionalVersionWeights(), a.description(),
+                    a.modified().toString());
+        }
+    }
+
+    /** An activation; {@code result} is embedded as raw JSON. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ActivationView(String activationId, String function, String version, String status,
+                                 boolean coldStart, String start, double durationMs, double initMs, double queueMs,
+                                 int memoryMb, long inputBytes, long outputBytes,
+                                 @JsonRawValue String result, ErrorInfo error, List<String> logs) {
+
+        static ActivationView of(Activation a) {
+            return new ActivationView(a.id().value(), a.function(), a.version(), a.status().wireName(), a.coldStart(),
+                    a.start().toString(), a.durationMs(), a.initMs(), a.queueMs(), a.memoryMb(), a.inputBytes(),
+                    a.outputBytes(), a.result().orElse(null), a.error().orElse(null), a.logs());
+        }
+    }
+
+    /** One page of a listing. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PageView<T>(List<T> items, String nextToken) {
+
+        static <S, T> PageView<T> of(Page<S> page, Function<S, T> view) {
+            return new PageView<>(page.items().stream().map(view).toList(), page.nextToken().orElse(null));
+        }
+    }
+}
