@@ -1,0 +1,92 @@
+package dev.kumo.runtime;
+
+import dev.kumo.runtime.internal.BytecodeScan;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Checks a jar at deploy time, before it is stored, with the JDK's {@code java.lang.classfile} API. Every
+ * class entry is scanned (multi-release {@code META-INF/versions/} entries too; nested jars are not opened)
+ * for anything that would stop the JVM all functions share: invocations of {@code System.exit},
+ * {@code Runtime.exit} or {@code Runtime.halt}, and method-handle constants referring to them (loaded with
+ * {@code ldc} or passed to {@code invokedynamic} or dynamic-constant bootstraps, as method references are).
+ * Then the handler class must exist, be concrete, have a public no-arg constructor and implement one of the
+ * handler interfaces; a supertype outside the jar that cannot be resolved is given the benefit of the doubt.
+ *
+ * <p>Known gap: calls made through reflection ({@code Method.invoke}, method handles looked up by name) or
+ * by code generated at run time cannot be seen statically and are not caught.
+ */
+public final class CodeInspector {
+
+    private CodeInspector() {
+    }
+
+    /** Inspects {@code jar} for deployment with handler class {@code handlerClass} (a binary class name). */
+    public static Inspection inspect(byte[] jar, String handlerClass) {
+        if (!looksLikeZip(jar)) {
+            return new Inspection.NotAJar("not a zip/jar archive");
+        }
+        Map<String, BytecodeScan.ClassInfo> classes = new HashMap<>();
+        var forbidden = new LinkedHashSet<ForbiddenCall>();
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(jar))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                if (entry.isDirectory() || !name.endsWith(".class")) {
+                    continue;
+                }
+                BytecodeScan.ClassInfo info;
+                try {
+                    info = BytecodeScan.scan(zip.readAllBytes());
+                } catch (IllegalArgumentException e) {
+                    return new Inspection.NotAJar("entry '" + name + "' is not a valid class file: " + e.getMessage());
+                }
+                for (BytecodeScan.Call call : info.forbiddenCalls()) {
+                    forbidden.add(new ForbiddenCall(info.name().replace('/', '.'), call.method(), call.target()));
+                }
+                if (!name.startsWith("META-INF/versions/") || !classes.containsKey(info.name())) {
+                    classes.put(info.name(), info);
+                }
+            }
+        } catch (IOException e) {
+            return new Inspection.NotAJar("cannot read the archive: " + e.getMessage());
+        }
+        if (!forbidden.isEmpty()) {
+            return new Inspection.ForbiddenCalls(new ArrayList<>(forbidden));
+        }
+        return checkHandler(classes, handlerClass);
+    }
+
+    private static Inspection checkHandler(Map<String, BytecodeScan.ClassInfo> classes, String handlerClass) {
+        BytecodeScan.ClassInfo handler = classes.get(handlerClass.replace('.', '/'));
+        if (handler == null) {
+            return new Inspection.HandlerMissing(handlerClass);
+        }
+        if (handler.isInterface()) {
+            return new Inspection.HandlerInvalid(handlerClass, "it is an interface, not a class");
+        }
+        if (handler.isAbstract()) {
+            return new Inspection.HandlerInvalid(handlerClass, "it is abstract");
+        }
+        if (!handler.hasPublicNoArgConstructor()) {
+            return new Inspection.HandlerInvalid(handlerClass, "it has no public no-arg constructor");
+        }
+        return switch (BytecodeScan.implementsHandler(handler, classes)) {
+            case YES, UNKNOWN -> new Inspection.Ok();
+            case NO -> new Inspection.HandlerInvalid(handlerClass, "it implements none of dev.kumo.function.Handler, "
+                    + "java.util.function.Function, com.amazonaws.services.lambda.runtime.RequestHandler or "
+                    + "com.amazonaws.services.lambda.runtime.RequestStreamHandler");
+        };
+    }
+
+    private static boolean looksLikeZip(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K'
+                && ((bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6));
+    }
+}

@@ -1,0 +1,169 @@
+package dev.kumo.runtime;
+
+import dev.kumo.core.FunctionVersion;
+import dev.kumo.core.InvocationRequest;
+import dev.kumo.core.InvocationResult;
+import dev.kumo.core.RejectReason;
+import dev.kumo.core.Tier;
+import dev.kumo.runtime.internal.Admission;
+import dev.kumo.runtime.internal.InJvmExecutor;
+import dev.kumo.runtime.internal.InstancePool;
+import dev.kumo.runtime.internal.Invoker;
+import dev.kumo.runtime.internal.LogCapture;
+import dev.kumo.runtime.internal.RuntimeMetrics;
+import dev.kumo.runtime.internal.VersionResolver;
+import dev.kumo.spi.executor.FunctionExecutor;
+import dev.kumo.spi.keepalive.KeepAlivePolicy;
+import dev.kumo.spi.store.Store;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The runtime's entry point: everything the gateway needs to run functions. {@link #invoke} resolves the
+ * qualifier, applies the node and per-version concurrency limits (rejecting at once, never queueing), runs
+ * the invocation on a warm or freshly started instance, records its activation and answers a sealed
+ * {@link InvocationResult}. Expected outcomes are values; {@code invoke} throws only on bugs or when the
+ * store fails.
+ *
+ * <p>Every outcome except {@link InvocationResult.NotFound} is recorded as an activation (there is no
+ * function to attach a not-found to, and recording them would let any caller fill the store).
+ *
+ * <p>Creating a dispatcher replaces {@code System.out} and {@code System.err} (once per JVM) so that lines a
+ * function prints land in its activation's logs, and starts a reaper virtual thread that unloads idle
+ * instances past their keep-alive window; {@link #close()} stops it.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+    private final VersionResolver resolver;
+    private final Admission admission;
+    private final Invoker invoker;
+    private final InstancePool pool;
+    private final InstantSource clock;
+    private final JsonMapper mapper;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private Dispatcher(RuntimeConfig config, Store store, Map<Tier, FunctionExecutor> executors,
+                       KeepAlivePolicy keepAlive, InstantSource clock, MeterRegistry meters, JsonMapper mapper) {
+        this.clock = clock;
+        this.mapper = mapper;
+        this.resolver = new VersionResolver(store.functions(), store.aliases(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.admission = new Admission(config.maxInFlight());
+        this.pool = new InstancePool(executors, store.code(), keepAlive, clock, config.memoryBudgetMb(),
+                config.timeoutGrace());
+        var metrics = new RuntimeMetrics(meters, pool, admission);
+        this.invoker = new Invoker(pool, store.activations(), metrics, clock, config.retryAfter());
+        if (config.reaperInterval().isPositive()) {
+            long intervalNanos = config.reaperInterval().toNanos();
+            Thread.ofVirtual().name("kumo-reaper").start(() -> reap(intervalNanos));
+        }
+    }
+
+    /**
+     * Creates a dispatcher running functions in this JVM (tiers {@code isolated} and {@code shared}).
+     *
+     * @param config    node limits, see {@link RuntimeConfig#defaults()}
+     * @param store     registry, aliases, code and activations; the dispatcher reads them per request
+     * @param keepAlive decides how long idle instances stay warm (e.g. {@code KeepAlivePolicies.create("fixed:10m")})
+     * @param clock     the only source of time: deadlines, keep-alive windows and activation timestamps
+     * @param meters    where the {@code kumo.*} meters are registered
+     */
+    public static Dispatcher create(RuntimeConfig config, Store store, KeepAlivePolicy keepAlive, InstantSource clock,
+                                    MeterRegistry meters) {
+        LogCapture.install();
+        JsonMapper mapper = JsonMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+        var executors = InJvmExecutor.create(mapper, clock, config.maxLogLines(), config.maxLogBytes());
+        return new Dispatcher(config, store, executors, keepAlive, clock, meters, mapper);
+    }
+
+    /** Runs one synchronous invocation; blocks the calling (virtual) thread until it ends or times out. */
+    public InvocationResult invoke(InvocationRequest request) {
+        long admittedNanos = System.nanoTime();
+        Instant admitted = clock.instant();
+        return switch (resolver.resolve(request.function(), request.qualifier())) {
+            case VersionResolver.Missing m -> new InvocationResult.NotFound(m.message());
+            case VersionResolver.Found f -> admit(f.version(), request, admitted, admittedNanos);
+        };
+    }
+
+    private InvocationResult admit(FunctionVersion version, InvocationRequest request, Instant admitted,
+                                   long admittedNanos) {
+        if (!admission.tryEnterNode()) {
+            return invoker.reject(version, request, admitted, RejectReason.NODE_CONCURRENCY,
+                    "the node is running its limit of " + admission.inFlight() + " invocations");
+        }
+        try {
+            Semaphore permits = admission.version(version);
+            if (!permits.tryAcquire()) {
+                return invoker.reject(version, request, admitted, RejectReason.FUNCTION_CONCURRENCY,
+                        "function '" + version.function() + "' is running its limit of "
+                                + version.config().maxInFlight() + " invocations");
+            }
+            try {
+                return invoker.invoke(version, request, admitted, admittedNanos);
+            } finally {
+                permits.release();
+            }
+        } finally {
+            admission.exitNode();
+        }
+    }
+
+    /**
+     * Drops the idle instances of every version of {@code function} at once and the busy ones when their
+     * invocations end. Call it after the function was updated or deleted so its old code stops holding memory.
+     */
+    public void retire(String function) {
+        pool.retire(function);
+        admission.forget(function);
+    }
+
+    /** Instance counts and memory use right now. */
+    public PoolSnapshot snapshot() {
+        return pool.snapshot();
+    }
+
+    /**
+     * Unloads idle instances whose keep-alive window ended by {@code now} and starts due pre-warms; the
+     * reaper calls this every {@link RuntimeConfig#reaperInterval()}. Returns how many were unloaded.
+     */
+    public int evictExpired(Instant now) {
+        int unloaded = pool.evictExpired(now);
+        if (pool.takeDropped()) {
+            // Jackson's root caches hold the classes of dropped loaders; flushing lets those loaders go.
+            mapper.clearCaches();
+        }
+        return unloaded;
+    }
+
+    /** Stops the reaper and drops all idle instances; invocations still running finish normally. */
+    @Override
+    public void close() {
+        closed.countDown();
+        pool.close();
+    }
+
+    private void reap(long intervalNanos) {
+        try {
+            while (!closed.await(intervalNanos, TimeUnit.NANOSECONDS)) {
+                try {
+                    evictExpired(clock.instant());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "instance reaper failed; retrying", e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.kumo.runtime.internal;
+
+import dev.kumo.core.FunctionVersion;
+import dev.kumo.spi.executor.Execution;
+import dev.kumo.spi.executor.ExecutionResult;
+import dev.kumo.spi.executor.FunctionInstance;
+
+/**
+ * A loaded handler plus its class loader. Holds no per-invocation state, so a shared-tier instance serves
+ * concurrent invocations without locking; each gets its own context, log and virtual thread.
+ */
+final class InJvmInstance implements FunctionInstance {
+
+    private final FunctionVersion version;
+    private final int capacity;
+    private final InJvmExecutor executor;
+    private volatile HandlerAdapter adapter;
+    private volatile ClassLoader loader;
+
+    InJvmInstance(FunctionVersion version, int capacity, HandlerAdapter adapter, ClassLoader loader,
+                  InJvmExecutor executor) {
+        this.version = version;
+        this.capacity = capacity;
+        this.adapter = adapter;
+        this.loader = loader;
+        this.executor = executor;
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public ExecutionResult execute(Execution execution) {
+        HandlerAdapter handler = adapter;
+        ClassLoader classLoader = loader;
+        if (handler == null || classLoader == null) {
+            throw new IllegalStateException("instance of " + version.instanceKey() + " was closed");
+        }
+        LogBuffer logs = executor.newLog();
+        var ctx = new InvocationContext(execution.activationId().value(), version, execution.deadline(),
+                executor.clock(), logs);
+        byte[] payload = execution.payload();
+        var outcome = TimedRun.run(() -> handler.invoke(payload, ctx), classLoader, logs, execution.deadline(),
+                executor.clock());
+        return switch (outcome) {
+            case TimedRun.Done<byte[]>(var output) -> new ExecutionResult.Returned(output, logs.drain());
+            case TimedRun.Threw<byte[]>(InvalidInputException e) ->
+                    new ExecutionResult.InvalidInput(e.getMessage(), logs.drain());
+            case TimedRun.Threw<byte[]>(var error) ->
+                    new ExecutionResult.Threw(dev.kumo.core.ErrorInfo.of(error), logs.drain());
+            case TimedRun.Expired<byte[]>(var ended) -> new ExecutionResult.TimedOut(logs.drain(), ended);
+        };
+    }
+
+    @Override
+    public void close() {
+        adapter = null;
+        loader = null;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.kumo.runtime.internal;
+
+import dev.kumo.core.Activation;
+import dev.kumo.core.ActivationId;
+import dev.kumo.core.ActivationStatus;
+import dev.kumo.core.ErrorInfo;
+import dev.kumo.core.FunctionVersion;
+import dev.kumo.core.InvocationRequest;
+import dev.kumo.core.InvocationResult;
+import dev.kumo.core.RejectReason;
+import dev.kumo.spi.executor.Execution;
+import dev.kumo.spi.executor.ExecutionResult;
+import dev.kumo.spi.store.ActivationStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one admitted invocation: takes an instance from the pool (cold-starting one when needed), runs the
+ * handler against its deadline, gives the slot back, and records the activation and metrics for every
+ * outcome. The handler's deadline is measured from when it starts, so a cold start does not eat into the
+ * function's timeout; the cold start itself is bounded by the same timeout from admission.
+ */
+public final class Invoker {
+
+    private static final System.Logger LOG = System.getLogger(Invoker.class.getName());
+    private static final int MAX_RESULT_BYTES = Activation.MAX_RESULT_CHARS * 3;
+
+    private final InstancePool pool;
+    private final ActivationStore activations;
+    private final RuntimeMetrics metrics;
+    private final InstantSource clock;
+    private final Duration retryAfter;
+
+    /** Creates an invoker over {@code pool} that records into {@code activations}. */
+    public Invoker(InstancePool pool, ActivationStore activations, RuntimeMetrics metrics, InstantSource clock,
+                   Duration retryAfter) {
+        this.pool = pool;
+        this.activations = activations;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * Runs {@code request} on {@code version}.
+     *
+     * @param admitted      when the dispatcher admitted it
+     * @param admittedNanos {@link System#nanoTime()} at that moment
+     */
+    public InvocationResult invoke(FunctionVersion version, InvocationRequest request, Instant admitted,
+                                   long admittedNanos) {
+        var id = ActivationId.random();
+        long timeoutMs = version.config().timeoutMs();
+        return switch (pool.acquire(version, id, admitted.plusMillis(timeoutMs))) {
+            case Acquisition.Leased lease -> run(version, request, id, admitted, admittedNanos, lease);
+            case Acquisition.Rejected r -> reject(version, request, id, admitted, r.reason(), r.message());
+            case Acquisition.StartFailed f -> {
+                countColdStart(version, f.coldStart());
+                record(version, id, ActivationStatus.ERROR, f.coldStart(), admitted, 0, f.initNanos(),
+                        queueNanos(request, admitted, System.nanoTime() - admittedNanos, f.initNanos()), request, null, f.error(), f.logs());
+                yield new InvocationResult.FunctionError(id, version.version(), f.coldStart(), f.error());
+            }
+            case Acquisition.StartTimedOut t -> {
+                countColdStart(version, t.coldStart());
+                record(version, id, ActivationStatus.TIMEOUT, t.coldStart(), admitted, 0, t.initNanos(),
+                        queueNanos(request, admitted, System.nanoTime() - admittedNanos, t.initNanos()), request, null,
+                        timeoutError("initialization", timeoutMs), t.logs());
+                yield new InvocationResult.TimedOut(id, version.version(), Duration.ofMillis(timeoutMs));
+            }
+        };
+    }
+
+    /** Records and answers an invocation refused by a limit. */
+    public InvocationResult reject(FunctionVersion version, InvocationRequest request, Instant admitted,
+                                   RejectReason reason, String message) {
+        return reject(version, request, ActivationId.random(), admitted, reason, message);
+    }
+
+    private InvocationResult reject(FunctionVersion version, InvocationRequest request, ActivationId id,
+                                    Instant admitted, RejectReason reason, String message) {
+        metrics.rejected(version.function(), reason);
+        record(version, id, ActivationStatus.REJECTED, false, admitted, 0, 0, 0, request, null,
+                new ErrorInfo(reason.name(), message, List.of()), List.of());
+        return new InvocationResult.Rejected(id, reason, retryAfter, message);
+    }
+
+    private InvocationResult run(FunctionVersion version, InvocationRequest request, ActivationId id,
+                                 Instant admitted, long admittedNanos, Acquisition.Leased lease) {
+        countColdStart(version, lease.coldStart());
+        long timeoutMs = version.config().timeoutMs();
+        Instant start = clock.instant();
+        long startNanos = System.nanoTime();
+        ExecutionResult result = lease.slot().instance()
+                .execute(new Execution(id, request.payload(), start.plusMillis(timeoutMs)));
+        long runNanos = System.nanoTime() - startNanos;
+        Instant end = clock.instant();
+        long queueNanos = queueNanos(request, admitted, startNanos - admittedNanos, lease.initNanos());
+        boolean cold = lease.coldStart();
+        List<String> logs = lease.initLogs().isEmpty() ? result.logs() : concat(lease.initLogs(), result.logs());
+        String v = version.version();
+        return switch (result) {
+            case ExecutionResult.Returned r -> {
+                pool.release(lease.slot(), start, end);
+                record(version, id, ActivationStatus.SUCCESS, cold, admitted, runNanos, lease.initNanos(), queueNanos,
+                        request, r.output(), null, logs);
+                yield new InvocationResult.Success(id, v, cold, r.output());
+            }
+            case ExecutionResult.Threw t -> {
+                pool.release(lease.slot(), start, end);
+                record(version, id, ActivationStatus.ERROR, cold, admitted, runNanos, lease.initNanos(), queueNanos,
+                        request, null, t.error(), logs);
+                yield new InvocationResult.FunctionError(id, v, cold, t.error());
+            }
+            case ExecutionResult.InvalidInput i -> {
+                pool.release(lease.slot(), start, end);
+                record(version, id, ActivationStatus.ERROR, cold, admitted, runNanos, lease.initNanos(), queueNanos,
+                        request, null, new ErrorInfo("InvalidInput", i.message(), List.of()), logs);
+                yield new InvocationResult.InvalidInput(id, v, i.message());
+            }
+            case ExecutionResult.TimedOut t -> {
+                pool.releaseAfterTimeout(lease.slot(), t.ended(), start, end);
+                record(version, id, ActivationStatus.TIMEOUT, cold, admitted, runNanos, lease.initNanos(), queueNanos,
+                        request, null, timeoutError("invocation", timeoutMs), logs);
+                yield new InvocationResult.TimedOut(id, v, Duration.ofMillis(timeoutMs));
+            }
+        };
+    }
+
+    private void countColdStart(FunctionVersion version, boolean cold) {
+        if (cold) {
+            metrics.coldStart(version.function());
+        }
+    }
+
+    private static long queueNanos(InvocationRequest request, Instant admitted, long sinceAdmission, long initNanos) {
+        long beforeAdmission = Math.max(0, Duration.between(request.received(), admitted).toNanos());
+        return beforeAdmission + Math.max(0, sinceAdmission - initNanos);
+    }
+
+    private static ErrorInfo timeoutError(String what, long timeoutMs) {
+        return new ErrorInfo("Timeout", "the " + what + " ran past the function's timeout of " + timeoutMs + " ms",
+                List.of());
+    }
+
+    private void record(FunctionVersion version, ActivationId id, ActivationStatus status, boolean cold,
+                        Instant start, long runNanos, long initNanos, long queueNanos, InvocationRequest request,
+                        byte[] output, ErrorInfo error, List<String> logs) {
+        if (status != ActivationStatus.REJECTED) {
+            metrics.invocation(version.function(), status, runNanos);
+        }
+        var activation = new Activation(id, version.function(), version.version(), status, cold, start,
+                runNanos / 1e6, initNanos / 1e6, queueNanos / 1e6, version.config().memoryMb(),
+                request.payload().length, output == null ? 0 : output.length,
+                output == null ? Optional.empty() : Optional.of(resultText(output)),
+                Optional.ofNullable(error), logs);
+        try {
+            activations.record(activation);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot record activation " + id + " of " + version.function(), e);
+        }
+    }
+
+    private static String resultText(byte[] output) {
+        return new String(output, 0, Math.min(output.length, MAX_RESULT_BYTES), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        var all = new ArrayList<String>(first.size() + second.size());
+        all.addAll(first);
+        all.addAll(second);
+        return all;
+    }
+}
