@@ -24,6 +24,9 @@ import java.util.zip.ZipInputStream;
  */
 public final class CodeInspector {
 
+    /** Class files are bounded by the JVM's own limits; anything bigger is a zip bomb or not a class. */
+    private static final int MAX_CLASS_BYTES = 16 * 1024 * 1024;
+
     private CodeInspector() {
     }
 
@@ -41,9 +44,13 @@ public final class CodeInspector {
                 if (entry.isDirectory() || !name.endsWith(".class")) {
                     continue;
                 }
+                byte[] classFile = zip.readNBytes(MAX_CLASS_BYTES + 1);
+                if (classFile.length > MAX_CLASS_BYTES) {
+                    return new Inspection.NotAJar("entry '" + name + "' is larger than any class file can be");
+                }
                 BytecodeScan.ClassInfo info;
                 try {
-                    info = BytecodeScan.scan(zip.readAllBytes());
+                    info = BytecodeScan.scan(classFile);
                 } catch (IllegalArgumentException e) {
                     return new Inspection.NotAJar("entry '" + name + "' is not a valid class file: " + e.getMessage());
                 }

@@ -15,6 +15,7 @@ import dev.kumo.server.routes.VersionRoutes;
 import dev.kumo.spi.keepalive.KeepAlivePolicies;
 import dev.kumo.store.EmbeddedStore;
 import dev.kumo.store.StoreOptions;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -66,6 +67,9 @@ public final class KumoServer implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
             gc.bindTo(metrics);
+            FunctionCounter.builder("kumo.activations.dropped", store, EmbeddedStore::droppedActivationWrites)
+                    .description("activation records dropped because the background writer fell behind")
+                    .register(metrics);
             var runtimeConfig = RuntimeConfig.defaults()
                     .withMemoryBudgetMb(config.memoryBudgetMb())
                     .withMaxInFlight(config.maxInFlight());

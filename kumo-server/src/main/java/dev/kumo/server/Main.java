@@ -31,7 +31,7 @@ public final class Main implements Callable<Integer> {
     int memoryBudgetMb = 4096;
 
     @Option(names = "--max-inflight", description = "Node-wide concurrent invocations (default: ${DEFAULT-VALUE}).")
-    int maxInFlight = 1024;
+    int maxInFlight = 256;
 
     @Option(names = "--max-payload-mb", description = "Largest synchronous invoke body in MB (default: ${DEFAULT-VALUE}).")
     int maxPayloadMb = 6;

@@ -25,7 +25,7 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<Path> e
 
     /** The defaults of {@code ./kumo up}. */
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 8080, Path.of(".kumo"), Optional.empty(), "fixed:10m", 4096, 1024,
+        return new ServerConfig("127.0.0.1", 8080, Path.of(".kumo"), Optional.empty(), "fixed:10m", 4096, 256,
                 6L * 1024 * 1024, 64L * 1024 * 1024, 10_000, Duration.ofDays(7));
     }
 

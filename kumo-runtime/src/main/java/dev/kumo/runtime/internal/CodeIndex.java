@@ -21,13 +21,15 @@ import java.util.zip.ZipFile;
  * The entries of one jar, read into memory once and shared, read-only, by every class loader of that code:
  * a cold start then defines classes from byte arrays without touching the zip file. For a multi-release jar
  * the newest {@code META-INF/versions/N/} entry with {@code N} not above the running Java version replaces
- * the base entry. Holds the uncompressed jar in memory for as long as a loader of it lives (or the cache
- * keeps it softly reachable).
+ * the base entry. Holds the uncompressed jar in memory (at most {@link #MAX_TOTAL_BYTES}) for as long as a
+ * loader of it lives, or the cache keeps it softly reachable.
  */
 final class CodeIndex {
 
     private static final String VERSIONS = "META-INF/versions/";
     private static final int JAVA_FEATURE = Runtime.version().feature();
+    /** Bound on the uncompressed size of one jar held in memory, so a zip bomb cannot exhaust the heap. */
+    static final int MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 
     private final Map<String, byte[]> entries;
     private final String jarUri;
@@ -45,6 +47,7 @@ final class CodeIndex {
             boolean multiRelease = isMultiRelease(zip);
             var entries = new HashMap<String, byte[]>(zip.size() * 4 / 3 + 1);
             var chosenVersion = new HashMap<String, Integer>();
+            int total = 0;
             var it = zip.entries();
             while (it.hasMoreElements()) {
                 ZipEntry entry = it.nextElement();
@@ -54,7 +57,11 @@ final class CodeIndex {
                 String name = entry.getName();
                 byte[] bytes;
                 try (var in = zip.getInputStream(entry)) {
-                    bytes = in.readAllBytes();
+                    bytes = in.readNBytes(MAX_TOTAL_BYTES - total + 1);
+                }
+                total += bytes.length;
+                if (total > MAX_TOTAL_BYTES) {
+                    throw new IOException("its entries expand to more than " + (MAX_TOTAL_BYTES >> 20) + " MiB");
                 }
                 if (multiRelease && name.startsWith(VERSIONS)) {
                     entries.put(name, bytes);

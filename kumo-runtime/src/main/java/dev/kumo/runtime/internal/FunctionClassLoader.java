@@ -23,6 +23,10 @@ import java.util.Enumeration;
  * modules but not the application class path: Netty, Micrometer and Kumo's internals stay invisible
  * ({@link ClassNotFoundException}). Defining classes does no I/O; {@link #getResourceAsStream} serves
  * entries from memory too.
+ *
+ * <p>This keeps functions from linking against platform internals by accident; it is not a security
+ * boundary. Code that asks for {@code ClassLoader.getSystemClassLoader()} explicitly still reaches the
+ * application class path, as it can reach anything else in the shared JVM through reflection.
  */
 final class FunctionClassLoader extends ClassLoader {
 

@@ -98,7 +98,7 @@ public final class InstancePool {
     Acquisition acquire(FunctionVersion version, ActivationId trigger, Instant initDeadline) {
         PooledInstance chosen;
         boolean create = false;
-        var evicted = new ArrayList<PooledInstance>(0);
+        List<PooledInstance> evicted = List.of();
         lock.lock();
         try {
             if (closed) {
@@ -119,6 +119,7 @@ public final class InstancePool {
                             + "' version " + version.version() + " has all its " + max + " instances busy");
                 }
                 int memoryMb = version.config().memoryMb();
+                evicted = new ArrayList<>(0);
                 if (!ledger.reserve(memoryMb, evicted)) {
                     ledger.forgetIfEmpty(version.instanceKey());
                     return new Acquisition.Rejected(RejectReason.MEMORY, "not enough memory for a new " + memoryMb

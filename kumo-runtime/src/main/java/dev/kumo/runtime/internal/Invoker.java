@@ -95,8 +95,13 @@ public final class Invoker {
         long timeoutMs = version.config().timeoutMs();
         Instant start = clock.instant();
         long startNanos = System.nanoTime();
-        ExecutionResult result = lease.slot().instance()
-                .execute(new Execution(id, request.payload(), start.plusMillis(timeoutMs)));
+        ExecutionResult result;
+        try {
+            result = lease.slot().instance().execute(new Execution(id, request.payload(), start.plusMillis(timeoutMs)));
+        } catch (RuntimeException | Error e) {
+            pool.release(lease.slot(), start, clock.instant());
+            throw e;
+        }
         long runNanos = System.nanoTime() - startNanos;
         Instant end = clock.instant();
         long queueNanos = queueNanos(request, admitted, startNanos - admittedNanos, lease.initNanos());

@@ -47,11 +47,16 @@ public final class RuntimeMetrics {
         }
     }
 
-    /** Counts one finished invocation of {@code function} that ran (or tried to) for {@code nanos}. */
+    /**
+     * Counts one finished invocation of {@code function}; its handler ran for {@code nanos}, 0 when it never
+     * got to run (failed cold start), which leaves the duration timer alone.
+     */
     void invocation(String function, ActivationStatus status, long nanos) {
         FunctionMeters meters = meters(function);
         meters.invocations()[status.ordinal()].increment();
-        meters.duration().record(nanos, TimeUnit.NANOSECONDS);
+        if (nanos > 0) {
+            meters.duration().record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Counts one invocation that was refused by {@code reason}. */

@@ -27,6 +27,10 @@ public final class Misfits {
         }
     }
 
+    /** An interface, not a class. */
+    public interface HandlerInterface extends Handler<Object, Object> {
+    }
+
     /** Implements no handler interface. */
     public static class NotAHandler {
     }
