@@ -80,11 +80,11 @@ public final class BenchMain {
 
     private static void printGoals(List<BenchOutcome> outcomes) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-16s %-32s %14s %14s %8s  %-16s %s%n", "benchmark", "metric", "kumo",
+        System.out.printf(Locale.ROOT, "%-16s %-42s %14s %14s %8s  %-16s %s%n", "benchmark", "metric", "kumo",
                 "baseline", "ratio", "goal", "verdict");
         for (BenchOutcome o : outcomes) {
             for (Measurement m : o.measurements()) {
-                System.out.printf(Locale.ROOT, "%-16s %-32s %14s %14s %8s  %-16s %s%n", m.benchmark(), m.metric(),
+                System.out.printf(Locale.ROOT, "%-16s %-42s %14s %14s %8s  %-16s %s%n", m.benchmark(), m.metric(),
                         Measurement.format(m.kumo()) + " " + m.unit(), Measurement.format(m.baseline()),
                         Double.isNaN(m.ratio()) ? "n/a" : String.format(Locale.ROOT, "%.2fx", m.ratio()),
                         m.goal().describe(), m.verdict() == Goal.Verdict.NONE ? "" : m.verdict());

@@ -20,8 +20,8 @@ final class ColdStart implements Benchmark {
     private static final String INPUT = "{\"name\":\"bench\"}";
 
     /** One name's cold and warm invocation, all in milliseconds. */
-    private record Round(double coldClientMs, double coldServerMs, double coldInitMs, double warmClientMs,
-                         double warmServerMs, boolean reportedCold, boolean warmReportedCold) {
+    private record Round(double coldClientMs, double coldServerMs, double coldInitMs, double coldQueueMs,
+                         double warmClientMs, double warmServerMs, boolean reportedCold, boolean warmReportedCold) {
     }
 
     @Override
@@ -58,6 +58,7 @@ final class ColdStart implements Benchmark {
         Samples coldClient = Samples.of(rounds.stream().map(Round::coldClientMs).toList());
         Samples coldServer = Samples.of(rounds.stream().map(Round::coldServerMs).toList());
         Samples coldInit = Samples.of(rounds.stream().map(Round::coldInitMs).toList());
+        Samples coldQueue = Samples.of(rounds.stream().map(Round::coldQueueMs).toList());
         Samples warmClient = Samples.of(rounds.stream().map(Round::warmClientMs).toList());
         Samples warmServer = Samples.of(rounds.stream().map(Round::warmServerMs).toList());
         ctx.say(NAME, String.format(Locale.ROOT, "median cold: client %.2f ms, server %.2f ms; warm client %.2f ms",
@@ -70,6 +71,8 @@ final class ColdStart implements Benchmark {
                 new Measurement(NAME, "server_init_plus_duration_p90", "ms", coldServer.percentile(90),
                         warmServer.percentile(90), warm, new Goal.None()),
                 new Measurement(NAME, "server_init_p50", "ms", coldInit.median(), 0, warm, new Goal.None()),
+                new Measurement(NAME, "server_queue_p50", "ms", coldQueue.median(), Double.NaN, "none",
+                        new Goal.None()),
                 new Measurement(NAME, "client_latency_p50", "ms", coldClient.median(), warmClient.median(), warm,
                         new Goal.None()),
                 new Measurement(NAME, "client_latency_p90", "ms", coldClient.percentile(90),
@@ -109,7 +112,8 @@ final class ColdStart implements Benchmark {
         JsonNode coldAct = activation(api, cold);
         JsonNode warmAct = activation(api, warm);
         api.delete(name);
-        return new Round(ms(t1 - t0), serverMs(coldAct), coldAct.path("initMs").asDouble(), ms(t2 - t1),
+        return new Round(ms(t1 - t0), serverMs(coldAct), coldAct.path("initMs").asDouble(),
+                coldAct.path("queueMs").asDouble(), ms(t2 - t1),
                 serverMs(warmAct), cold.header("Kumo-Cold-Start").orElse("").equals("true"),
                 warm.header("Kumo-Cold-Start").orElse("").equals("true"));
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
 
 /**
  * Memory of a forked Kumo server, read from outside after a full GC ({@code jcmd GC.run}): RSS from
- * {@code /proc/<pid>/status} (plus any child processes) and heap used from {@code /metrics}. Stages: idle
+ * {@code /proc/<pid>/status} (plus any child processes), heap and non-heap (class metadata, code cache)
+ * used from {@code /metrics}. Stages: idle
  * right after start (the baseline); 1,000 deployed isolated {@code Noop} functions; 100 of them warmed by one
  * invocation each; one shared-tier {@code Sleep} function with 100 concurrent slots in one instance, all
  * filled at once. The deltas give bytes per warm isolated instance and per shared slot.
@@ -26,7 +27,28 @@ final class Memory implements Benchmark {
     private static final double KIB = 1024;
 
     /** Memory after one stage, in bytes. */
-    private record Stage(String name, double rss, double heap) {
+    private record Stage(String name, double rss, double heap, double nonHeap) {
+    }
+
+    /** The three readings of a stage, with their metric names. */
+    private enum Reading {
+        RSS("rss", "RSS"), HEAP("heap_used", "heap used"), NON_HEAP("non_heap_used", "non-heap used");
+
+        final String key;
+        final String label;
+
+        Reading(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        double of(Stage s) {
+            return switch (this) {
+                case RSS -> s.rss();
+                case HEAP -> s.heap();
+                case NON_HEAP -> s.nonHeap();
+            };
+        }
     }
 
     @Override
@@ -50,8 +72,9 @@ final class Memory implements Benchmark {
         List<String> notes = new ArrayList<>();
         List<Stage> stages = new ArrayList<>();
         ctx.say(NAME, "forking dev.kumo.server.Main, log in " + log);
-        try (var server = ForkedServer.start(BenchContext.freePort(), data, log, List.of(),
-                List.of("--memory-budget-mb", Integer.toString(BenchContext.ADMISSION_BUDGET_MB)))) {
+        List<String> jvmArgs = List.of("--enable-native-access=ALL-UNNAMED");
+        List<String> serverArgs = List.of("--memory-budget-mb", Integer.toString(BenchContext.ADMISSION_BUDGET_MB));
+        try (var server = ForkedServer.start(BenchContext.freePort(), data, log, jvmArgs, serverArgs)) {
             var api = new KumoApi(server.base());
             awaitReady(server, api, log);
             stages.add(measure(ctx, server, api, "idle"));
@@ -119,13 +142,15 @@ final class Memory implements Benchmark {
         server.gc();
         server.gc();
         double rss = server.rssBytes();
-        double heap = PrometheusText.sum(api.metrics(), "jvm_memory_used_bytes", Map.of("area", "heap"));
+        String metrics = api.metrics();
+        double heap = PrometheusText.sum(metrics, "jvm_memory_used_bytes", Map.of("area", "heap"));
         if (Double.isNaN(heap)) {
             heap = server.heapUsedFromJcmd().orElse(Double.NaN);
         }
-        ctx.say(NAME, String.format(Locale.ROOT, "%-22s RSS %7.1f MiB, heap used %7.1f MiB", name, rss / MIB,
-                heap / MIB));
-        return new Stage(name, rss, heap);
+        double nonHeap = PrometheusText.sum(metrics, "jvm_memory_used_bytes", Map.of("area", "nonheap"));
+        ctx.say(NAME, String.format(Locale.ROOT, "%-22s RSS %7.1f MiB, heap used %7.1f MiB, non-heap %7.1f MiB",
+                name, rss / MIB, heap / MIB, nonHeap / MIB));
+        return new Stage(name, rss, heap, nonHeap);
     }
 
     private static BenchOutcome outcome(BenchOptions o, List<Stage> stages, int functions, int warm,
@@ -135,41 +160,39 @@ final class Memory implements Benchmark {
         Stage isolated = stages.get(2);
         Stage shared = stages.get(3);
         String base = "idle server after start";
-        List<Measurement> m = new ArrayList<>();
-        m.add(new Measurement(NAME, "rss_idle", "MiB", idle.rss() / MIB, idle.rss() / MIB, base, new Goal.None()));
-        m.add(new Measurement(NAME, "heap_used_idle", "MiB", idle.heap() / MIB, idle.heap() / MIB, base,
-                new Goal.None()));
-        for (Stage s : stages.subList(1, stages.size())) {
-            String key = s.name().replace("+", "plus_").replace(' ', '_');
-            m.add(new Measurement(NAME, "rss_" + key, "MiB", s.rss() / MIB, idle.rss() / MIB, base, new Goal.None()));
-            m.add(new Measurement(NAME, "heap_used_" + key, "MiB", s.heap() / MIB, idle.heap() / MIB, base,
-                    new Goal.None()));
-        }
         String perSlot = "shared tier, per concurrent slot";
-        var heapPerInstance = new Measurement(NAME, "heap_per_warm_isolated_instance", "KiB",
-                (isolated.heap() - deployed.heap()) / warm / KIB, (shared.heap() - isolated.heap()) / warm / KIB,
-                perSlot, new Goal.None());
-        var rssPerInstance = new Measurement(NAME, "rss_per_warm_isolated_instance", "KiB",
-                (isolated.rss() - deployed.rss()) / warm / KIB, (shared.rss() - isolated.rss()) / warm / KIB,
-                perSlot, new Goal.None());
-        m.add(heapPerInstance);
-        m.add(rssPerInstance);
-        m.add(new Measurement(NAME, "heap_per_deployed_function", "KiB",
-                (deployed.heap() - idle.heap()) / functions / KIB, Double.NaN, "none", new Goal.None()));
+        List<Measurement> m = new ArrayList<>();
+        for (Reading r : Reading.values()) {
+            for (Stage s : stages) {
+                String key = s.name().replace("+", "plus_").replace(' ', '_');
+                m.add(new Measurement(NAME, r.key + "_" + key, "MiB", r.of(s) / MIB, r.of(idle) / MIB, base,
+                        new Goal.None()));
+            }
+        }
+        List<Charts.Bar> perInstanceBars = new ArrayList<>();
+        for (Reading r : Reading.values()) {
+            var perInstance = new Measurement(NAME, r.key + "_per_warm_isolated_instance", "KiB",
+                    (r.of(isolated) - r.of(deployed)) / warm / KIB, (r.of(shared) - r.of(isolated)) / warm / KIB,
+                    perSlot, new Goal.None());
+            m.add(perInstance);
+            perInstanceBars.add(new Charts.Bar("isolated, per instance", r.label, perInstance.kumo()));
+            perInstanceBars.add(new Charts.Bar("shared, per slot", r.label, perInstance.baseline()));
+        }
+        for (Reading r : Reading.values()) {
+            m.add(new Measurement(NAME, r.key + "_per_deployed_function", "KiB",
+                    (r.of(deployed) - r.of(idle)) / functions / KIB, Double.NaN, "none", new Goal.None()));
+        }
 
         List<Charts.Bar> bars = new ArrayList<>();
         for (Stage s : stages) {
-            bars.add(new Charts.Bar("RSS", s.name(), s.rss() / MIB));
-            bars.add(new Charts.Bar("heap used", s.name(), s.heap() / MIB));
+            for (Reading r : Reading.values()) {
+                bars.add(new Charts.Bar(r.label, s.name(), r.of(s) / MIB));
+            }
         }
         var stagesChart = Charts.bars(o.out().resolve("memory-stages.png"),
                 "Forked Kumo server memory after full GC", "MiB", bars);
         var perInstance = Charts.bars(o.out().resolve("memory-per-instance.png"),
-                "Memory per warm isolated instance vs per shared slot", "KiB", List.of(
-                        new Charts.Bar("isolated, per instance", "heap", heapPerInstance.kumo()),
-                        new Charts.Bar("shared, per slot", "heap", heapPerInstance.baseline()),
-                        new Charts.Bar("isolated, per instance", "RSS", rssPerInstance.kumo()),
-                        new Charts.Bar("shared, per slot", "RSS", rssPerInstance.baseline())));
+                "Memory per warm isolated instance vs per shared slot", "KiB", perInstanceBars);
         return new BenchOutcome(NAME, m, List.of(stagesChart, perInstance), notes);
     }
 

@@ -89,8 +89,9 @@ final class ResultFiles {
                 .append(options.connections()).append(" connections; ").append(options.latencyRequests())
                 .append(" latency requests; ").append(options.coldStarts()).append(" cold starts; ")
                 .append(options.functions()).append(" functions, ").append(options.warmInstances())
-                .append(" warm instances.\n\n## Goals\n\n| benchmark | metric | kumo | baseline | ratio | goal | verdict |\n"
-                        + "|---|---|---|---|---|---|---|\n");
+                .append(" warm instances.\n\n## Goals\n\n")
+                .append("| benchmark | metric | kumo | baseline | ratio | goal | verdict |\n")
+                .append("|---|---|---|---|---|---|---|\n");
         for (BenchOutcome o : outcomes) {
             for (Measurement m : o.measurements()) {
                 if (!(m.goal() instanceof Goal.None)) {
