@@ -1,5 +1,7 @@
 package dev.kumo.cli;
 
+import dev.kumo.client.Fixtures;
+import dev.kumo.client.StubServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package dev.kumo.cli;
 
+import dev.kumo.client.Fixtures;
+import dev.kumo.client.StubServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package dev.kumo.client;
 
 /** Server answers as the API documents them. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static String function(String name, String version) {
+    public static String function(String name, String version) {
         return """
                 {"name":"%s","version":"%s","handler":"com.example.Hello","runtime":"java","memoryMb":512,
                  "timeoutMs":3000,"concurrency":4,"maxInstances":8,"tier":"shared","env":{"GREETING":"hi"},
@@ -14,18 +14,18 @@ final class Fixtures {
                  "revision":7}""".formatted(name, version);
     }
 
-    static String page(String nextToken, String... items) {
+    public static String page(String nextToken, String... items) {
         String token = nextToken.isEmpty() ? "" : ",\"nextToken\":\"" + nextToken + "\"";
         return "{\"items\":[" + String.join(",", items) + "]" + token + "}";
     }
 
-    static String alias(String function, String name) {
+    public static String alias(String function, String name) {
         return """
                 {"function":"%s","name":"%s","version":"1","additionalVersionWeights":{"2":0.25},
                  "description":"canary","modified":"2025-03-02T08:00:00Z"}""".formatted(function, name);
     }
 
-    static String activation(String id) {
+    public static String activation(String id) {
         return """
                 {"activationId":"%s","function":"hello","version":"3","status":"error","coldStart":true,
                  "start":"2025-03-01T10:15:30.123Z","durationMs":12.5,"initMs":80.25,"queueMs":0.5,"memoryMb":256,
@@ -34,14 +34,14 @@ final class Fixtures {
                  "logs":["starting","failing"]}""".formatted(id);
     }
 
-    static String successfulActivation(String id) {
+    public static String successfulActivation(String id) {
         return """
                 {"activationId":"%s","function":"hello","version":"$LATEST","status":"success","coldStart":false,
                  "start":"2025-03-01T10:16:00Z","durationMs":1.0,"initMs":0,"queueMs":0.1,"memoryMb":256,
                  "inputBytes":2,"outputBytes":17,"result":{"greeting":"hi Ada"},"logs":[]}""".formatted(id);
     }
 
-    static String error(String code, String message) {
+    public static String error(String code, String message) {
         return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
     }
 }

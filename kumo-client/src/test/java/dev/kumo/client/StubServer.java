@@ -19,15 +19,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A loopback HTTP server that records every request and answers with replies queued in advance. */
-final class StubServer implements AutoCloseable {
+public final class StubServer implements AutoCloseable {
 
     /** One request as received; path and query are raw (still percent-encoded). */
-    record Recorded(String method, String path, String query, Headers headers, byte[] body) {
-        String bodyText() {
+    public record Recorded(String method, String path, String query, Headers headers, byte[] body) {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
     }
@@ -48,7 +48,7 @@ final class StubServer implements AutoCloseable {
         server.start();
     }
 
-    static StubServer start() {
+    public static StubServer start() {
         try {
             return new StubServer();
         } catch (IOException e) {
@@ -56,30 +56,30 @@ final class StubServer implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    StubServer reply(int status, String body) {
+    public StubServer reply(int status, String body) {
         return reply(status, Map.of("Content-Type", "application/json"), body);
     }
 
-    StubServer reply(int status, Map<String, String> headers, String body) {
+    public StubServer reply(int status, Map<String, String> headers, String body) {
         replies.add(new Reply(status, headers, body.getBytes(StandardCharsets.UTF_8), false));
         return this;
     }
 
     /** The next request gets no answer until the server closes. */
-    StubServer hang() {
+    public StubServer hang() {
         replies.add(new Reply(0, Map.of(), new byte[0], true));
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
-    Recorded only() {
+    public Recorded only() {
         if (requests.size() != 1) {
             throw new AssertionError("expected one request, got " + requests.size() + ": " + requests);
         }
