@@ -1,7 +1,6 @@
 package dev.kumo.server.routes;
 
 import dev.kumo.core.Alias;
-import dev.kumo.core.FunctionVersion;
 import dev.kumo.core.Names;
 import dev.kumo.server.http.ApiException;
 import dev.kumo.server.http.JsonCodec;
@@ -81,10 +80,6 @@ public final class AliasRoutes {
     }
 
     private String requireFunction(Request r) {
-        String name = Names.function(r.param("name"));
-        if (store.functions().get(name, FunctionVersion.LATEST).isEmpty()) {
-            throw ApiException.notFound("function '" + name + "' not found");
-        }
-        return name;
+        return Functions.existing(store, r.param("name"));
     }
 }

@@ -78,9 +78,7 @@ public final class FunctionRoutes {
 
     /** Resolves $LATEST, a version number or an alias (its primary version) to a stored version. */
     FunctionVersion resolve(String name, String qualifier) {
-        if (store.functions().get(name, FunctionVersion.LATEST).isEmpty()) {
-            throw ApiException.notFound("function '" + name + "' not found");
-        }
+        Functions.existing(store, name);
         if (qualifier.equals(FunctionVersion.LATEST) || qualifier.matches("[0-9]+")) {
             return store.functions().get(name, qualifier).orElseThrow(() ->
                     ApiException.notFound("version '" + qualifier + "' of function '" + name + "' not found"));

@@ -83,10 +83,6 @@ public final class VersionRoutes {
     }
 
     private String requireFunction(Request r) {
-        String name = Names.function(r.param("name"));
-        if (store.functions().get(name, FunctionVersion.LATEST).isEmpty()) {
-            throw ApiException.notFound("function '" + name + "' not found");
-        }
-        return name;
+        return Functions.existing(store, r.param("name"));
     }
 }
