@@ -1,6 +1,8 @@
 package dev.kumo.server;
 
+import dev.kumo.policies.DurationSpec;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -36,6 +38,12 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-payload-mb", description = "Largest synchronous invoke body in MB (default: ${DEFAULT-VALUE}).")
     int maxPayloadMb = 6;
 
+    @Option(names = "--max-activations", description = "Activation records kept (default: ${DEFAULT-VALUE}).")
+    int maxActivations = 10_000;
+
+    @Option(names = "--activation-max-age", description = "Age after which activation records go, e.g. 7d, 12h (default: ${DEFAULT-VALUE}).")
+    String activationMaxAge = "7d";
+
     /** Entry point. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -43,14 +51,11 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var config = ServerConfig.defaults().withPort(port).withDataDir(data).withKeepAlive(keepAlive)
-                .withLimits(memoryBudgetMb, maxInFlight, (long) maxPayloadMb * 1024 * 1024);
-        config = new ServerConfig(host, config.port(), config.dataDir(), java.util.Optional.ofNullable(examples),
-                config.keepAlive(), config.memoryBudgetMb(), config.maxInFlight(), config.maxSyncPayloadBytes(),
-                config.maxCodeBytes(), config.maxActivations(), config.activationMaxAge());
         KumoServer server;
         try {
-            server = KumoServer.start(config);
+            server = KumoServer.start(new ServerConfig(host, port, data, Optional.ofNullable(examples), keepAlive,
+                    memoryBudgetMb, maxInFlight, (long) maxPayloadMb * 1024 * 1024,
+                    ServerConfig.defaults().maxCodeBytes(), maxActivations, DurationSpec.parse(activationMaxAge)));
         } catch (RuntimeException e) {
             System.err.println("kumo: cannot start: " + e.getMessage());
             return 1;
