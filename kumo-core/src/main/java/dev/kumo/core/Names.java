@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 /** Validation rules for the names users choose: functions and aliases. */
 public final class Names {
 
-    private static final Pattern FUNCTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    /** What a function name must match. */
+    public static final String FUNCTION_PATTERN = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}";
+
+    private static final Pattern FUNCTION = Pattern.compile(FUNCTION_PATTERN);
     private static final Pattern ALIAS = Pattern.compile("(?!^[0-9]+$)[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
     private Names() {

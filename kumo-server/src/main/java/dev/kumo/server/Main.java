@@ -26,6 +26,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--examples", description = "Jar of example functions to deploy at start.")
     Path examples;
 
+    @Option(names = "--no-examples", description = "Deploy no examples, even when --examples is given.")
+    boolean noExamples;
+
     @Option(names = "--keep-alive", description = "Keep-alive policy (default: ${DEFAULT-VALUE}).")
     String keepAlive = "fixed:10m";
 
@@ -53,7 +56,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         KumoServer server;
         try {
-            server = KumoServer.start(new ServerConfig(host, port, data, Optional.ofNullable(examples), keepAlive,
+            server = KumoServer.start(new ServerConfig(host, port, data, noExamples ? Optional.empty() : Optional.ofNullable(examples), keepAlive,
                     memoryBudgetMb, maxInFlight, (long) maxPayloadMb * 1024 * 1024,
                     ServerConfig.defaults().maxCodeBytes(), maxActivations, DurationSpec.parse(activationMaxAge)));
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One HTTP request as routes see it: already aggregated, body copied out of Netty buffers.
@@ -15,9 +16,20 @@ import java.util.Optional;
  * @param query      decoded query parameters
  * @param headers    request headers
  * @param body       request body, possibly empty
+ * @param respond    answers the request before the route returns, see {@link #respond(Response)}
  */
 public record Request(HttpMethod method, String path, Map<String, String> pathParams,
-                      Map<String, List<String>> query, HttpHeaders headers, byte[] body) {
+                      Map<String, List<String>> query, HttpHeaders headers, byte[] body,
+                      Consumer<Response> respond) {
+
+    /**
+     * Answers now, from any thread, while the route goes on running (e.g. a 504 at a function's deadline).
+     * The gateway writes whichever of this answer and the route's return comes first and drops the other;
+     * the connection's next request is served once that one answer is written.
+     */
+    public void respond(Response response) {
+        respond.accept(response);
+    }
 
     /** The value of a path parameter declared by the route. */
     public String param(String name) {

@@ -13,17 +13,25 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 
 /**
- * Hands each complete request to a new virtual thread and writes the route's answer back. One request
- * per connection is served at a time, so responses keep the order of pipelined requests; the few a
- * client pipelines meanwhile wait here (bounded: past {@link #MAX_PIPELINED} reading pauses until the
- * queue drains). All fields are touched on the channel's event loop only.
+ * Hands each complete request to a new virtual thread and writes the route's answer back: the response
+ * the route returns or the one it gave early through {@link Request#respond(Response)}, whichever comes
+ * first, exactly once. One request per connection is served at a time, so responses keep the order of
+ * pipelined requests; the next one is served once the answer is written, even while the route that gave
+ * it early still runs. The few a client pipelines meanwhile wait here (bounded: past
+ * {@link #MAX_PIPELINED} reading pauses until the queue drains). All fields are touched on the channel's
+ * event loop only.
  */
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     static final int MAX_PIPELINED = 16;
+    private static final ThreadFactory ROUTES = Thread.ofVirtual().factory();
 
     /** A request copied out of Netty's buffers, ready to be served off the event loop. */
     private record Pending(HttpMethod method, String uri, HttpHeaders headers, byte[] body, boolean keepAlive) {
@@ -57,8 +65,42 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private void serve(ChannelHandlerContext ctx, Pending p) {
         serving = true;
-        Thread.ofVirtual().start(() -> write(ctx, router.serve(p.method(), p.uri(), p.headers(), p.body()),
-                p.keepAlive()));
+        var answer = new Answer(this, ctx, p.keepAlive());
+        ROUTES.newThread(() -> answer.accept(router.serve(p.method(), p.uri(), p.headers(), p.body(), answer)))
+                .start();
+    }
+
+    /** The one answer to a request: the first response offered is written, later ones are dropped. */
+    private static final class Answer implements Consumer<Response> {
+
+        private static final VarHandle GIVEN;
+
+        static {
+            try {
+                GIVEN = MethodHandles.lookup().findVarHandle(Answer.class, "given", boolean.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final RequestHandler handler;
+        private final ChannelHandlerContext ctx;
+        private final boolean keepAlive;
+        @SuppressWarnings("unused") // accessed through GIVEN
+        private volatile boolean given;
+
+        Answer(RequestHandler handler, ChannelHandlerContext ctx, boolean keepAlive) {
+            this.handler = handler;
+            this.ctx = ctx;
+            this.keepAlive = keepAlive;
+        }
+
+        @Override
+        public void accept(Response response) {
+            if (GIVEN.compareAndSet(this, false, true)) {
+                handler.write(ctx, response, keepAlive);
+            }
+        }
     }
 
     private void write(ChannelHandlerContext ctx, Response r, boolean keepAlive) {

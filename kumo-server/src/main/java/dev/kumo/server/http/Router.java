@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -55,8 +56,23 @@ public final class Router {
         return List.copyOf(routes);
     }
 
-    /** Routes and serves a request, never throwing: every failure becomes a JSON error response. */
+    /**
+     * Routes and serves a request whose route cannot answer early (its early answers are dropped), never
+     * throwing: every failure becomes a JSON error response.
+     */
     public Response serve(HttpMethod method, String uri, HttpHeaders headers, byte[] body) {
+        return serve(method, uri, headers, body, response -> {
+        });
+    }
+
+    /**
+     * Routes and serves a request, never throwing: every failure becomes a JSON error response.
+     *
+     * @param respond where the route's early answer goes ({@link Request#respond(Response)}); the caller
+     *                writes at most one of it and the returned response
+     */
+    public Response serve(HttpMethod method, String uri, HttpHeaders headers, byte[] body,
+                          Consumer<Response> respond) {
         QueryStringDecoder decoder;
         try {
             decoder = new QueryStringDecoder(uri);
@@ -65,19 +81,22 @@ public final class Router {
         }
         String path = decoder.path();
         String[] segments = split(path);
-        var allowed = new TreeSet<String>();
+        TreeSet<String> allowed = null;
         for (var route : routes) {
             var params = match(route.segments(), segments);
             if (params == null) {
                 continue;
             }
             if (!route.method().equals(method)) {
+                if (allowed == null) {
+                    allowed = new TreeSet<>();
+                }
                 allowed.add(route.method().name());
                 continue;
             }
-            return invoke(route, new Request(method, path, params, decoder.parameters(), headers, body));
+            return invoke(route, new Request(method, path, params, decoder.parameters(), headers, body, respond));
         }
-        if (!allowed.isEmpty()) {
+        if (allowed != null) {
             String allow = String.join(", ", allowed);
             return json.error(new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", "",
                     method.name() + " is not allowed on " + path + "; allowed: " + allow, Map.of("Allow", allow)));

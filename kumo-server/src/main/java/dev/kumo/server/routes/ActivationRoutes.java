@@ -42,7 +42,11 @@ public final class ActivationRoutes {
     }
 
     private Response list(Request r) {
-        String function = r.query("function").map(Names::function).orElse("");
+        String function = r.query("function").orElse("");
+        if (!function.isEmpty() && !function.matches(Names.FUNCTION_PATTERN)) {
+            throw ApiException.badRequest("function", "function must match " + Names.FUNCTION_PATTERN
+                    + ", got '" + function + "'");
+        }
         var page = activations.list(function, r.query("nextToken").orElse(""), r.intQuery("limit", 50, 1, 1000));
         return Response.json(HttpResponseStatus.OK, json.write(Views.PageView.of(page, Views.ActivationView::of)));
     }

@@ -20,7 +20,8 @@ import tools.jackson.core.JacksonException;
 /**
  * {@code POST /v1/functions/{name}/invoke}: the synchronous invoke. Checks that the body is JSON, hands the
  * request to the {@link Dispatcher}, and turns the sealed {@link InvocationResult} into HTTP with one
- * exhaustive switch.
+ * exhaustive switch. A function still running at its deadline is answered 504 right then, through
+ * {@link Request#respond(Response)}, even if it ignores the interrupt and runs on.
  */
 public final class InvokeRoutes {
 
@@ -52,14 +53,15 @@ public final class InvokeRoutes {
         requireJson(r.body());
         var request = new InvocationRequest(name, r.query("qualifier").orElse(FunctionVersion.LATEST), r.body(),
                 clock.instant());
-        return toHttp(dispatcher.invoke(request));
+        // A function past its deadline is answered at once (504), even if it ignores the interrupt and runs on.
+        return toHttp(dispatcher.invoke(request, early -> r.respond(toHttp(early))));
     }
 
     private Response toHttp(InvocationResult result) {
         return switch (result) {
-            case InvocationResult.Success s -> Response.json(HttpResponseStatus.OK, s.output()).withHeaders(Map.of(
+            case InvocationResult.Success s -> new Response(HttpResponseStatus.OK, Response.JSON, Map.of(
                     ACTIVATION_ID, s.activationId().value(), VERSION, s.version(),
-                    COLD_START, Boolean.toString(s.coldStart())));
+                    COLD_START, Boolean.toString(s.coldStart())), s.output());
             case InvocationResult.FunctionError e -> {
                 var error = new LinkedHashMap<String, Object>();
                 error.put("code", "FunctionError");
