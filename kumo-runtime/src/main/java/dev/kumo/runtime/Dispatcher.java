@@ -12,6 +12,7 @@ import dev.kumo.runtime.internal.Invoker;
 import dev.kumo.runtime.internal.LogCapture;
 import dev.kumo.runtime.internal.RuntimeMetrics;
 import dev.kumo.runtime.internal.VersionResolver;
+import dev.kumo.runtime.internal.Watchdog;
 import dev.kumo.spi.executor.FunctionExecutor;
 import dev.kumo.spi.keepalive.KeepAlivePolicy;
 import dev.kumo.spi.store.Store;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Creating a dispatcher replaces {@code System.out} and {@code System.err} (once per JVM) so that lines a
  * function prints land in its activation's logs, and starts a reaper virtual thread that unloads idle
- * instances past their keep-alive window; {@link #close()} stops it.
+ * instances past their keep-alive window; {@link #close()} stops it. Deadlines are fired by one daemon
+ * platform thread that runs only while invocations are armed (it ends a few seconds after the last).
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -52,7 +55,7 @@ public final class Dispatcher implements AutoCloseable {
     private final JsonMapper mapper;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Dispatcher(RuntimeConfig config, Store store, Map<Tier, FunctionExecutor> executors,
+    private Dispatcher(RuntimeConfig config, Store store, Map<Tier, FunctionExecutor> executors, Watchdog watchdog,
                        KeepAlivePolicy keepAlive, InstantSource clock, MeterRegistry meters, JsonMapper mapper) {
         this.clock = clock;
         this.mapper = mapper;
@@ -62,7 +65,8 @@ public final class Dispatcher implements AutoCloseable {
         this.pool = new InstancePool(executors, store.code(), keepAlive, clock, config.memoryBudgetMb(),
                 config.timeoutGrace());
         var metrics = new RuntimeMetrics(meters, pool, admission);
-        this.invoker = new Invoker(pool, store.activations(), metrics, clock, config.retryAfter());
+        this.invoker = new Invoker(pool, store.activations(), metrics, clock, watchdog, config.timeoutGrace(),
+                config.retryAfter());
         if (config.reaperInterval().isPositive()) {
             long intervalNanos = config.reaperInterval().toNanos();
             Thread.ofVirtual().name("kumo-reaper").start(() -> reap(intervalNanos));
@@ -82,22 +86,43 @@ public final class Dispatcher implements AutoCloseable {
                                     MeterRegistry meters) {
         LogCapture.install();
         JsonMapper mapper = JsonMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
-        var executors = InJvmExecutor.create(mapper, clock, config.maxLogLines(), config.maxLogBytes());
-        return new Dispatcher(config, store, executors, keepAlive, clock, meters, mapper);
+        var watchdog = new Watchdog();
+        var executors = InJvmExecutor.create(mapper, clock, watchdog, config.maxLogLines(), config.maxLogBytes());
+        return new Dispatcher(config, store, executors, watchdog, keepAlive, clock, meters, mapper);
     }
 
-    /** Runs one synchronous invocation; blocks the calling (virtual) thread until it ends or times out. */
+    /**
+     * Runs one synchronous invocation on the calling (virtual) thread, which is blocked until the function
+     * returns. A function that ignores the interrupt at its deadline keeps the caller blocked until it
+     * returns, however long; use {@link #invoke(InvocationRequest, Consumer)} to answer at the deadline.
+     */
     public InvocationResult invoke(InvocationRequest request) {
+        return invoke(request, result -> {
+        });
+    }
+
+    /**
+     * Runs one synchronous invocation on the calling (virtual) thread and returns when the function does.
+     * When the function's deadline passes while it still runs, its thread is interrupted and {@code early}
+     * gets the {@link InvocationResult.TimedOut} this call will return (same activation, version and
+     * timeout), so the caller can answer at the deadline even if the function ignores interrupts. A function
+     * still running at deadline + {@link RuntimeConfig#timeoutGrace()} has its timeout recorded and its
+     * instance discarded without waiting for it.
+     *
+     * @param early called at most once, on the runtime's watchdog thread (never on the calling thread); it
+     *              must be quick and must not block, since it delays the deadlines of other invocations
+     */
+    public InvocationResult invoke(InvocationRequest request, Consumer<InvocationResult> early) {
         long admittedNanos = System.nanoTime();
         Instant admitted = clock.instant();
         return switch (resolver.resolve(request.function(), request.qualifier())) {
             case VersionResolver.Missing m -> new InvocationResult.NotFound(m.message());
-            case VersionResolver.Found f -> admit(f.version(), request, admitted, admittedNanos);
+            case VersionResolver.Found f -> admit(f.version(), request, admitted, admittedNanos, early);
         };
     }
 
     private InvocationResult admit(FunctionVersion version, InvocationRequest request, Instant admitted,
-                                   long admittedNanos) {
+                                   long admittedNanos, Consumer<InvocationResult> early) {
         if (!admission.tryEnterNode()) {
             return invoker.reject(version, request, admitted, RejectReason.NODE_CONCURRENCY,
                     "the node is running its limit of " + admission.inFlight() + " invocations");
@@ -110,7 +135,7 @@ public final class Dispatcher implements AutoCloseable {
                                 + version.config().maxInFlight() + " invocations");
             }
             try {
-                return invoker.invoke(version, request, admitted, admittedNanos);
+                return invoker.invoke(version, request, admitted, admittedNanos, early);
             } finally {
                 permits.release();
             }

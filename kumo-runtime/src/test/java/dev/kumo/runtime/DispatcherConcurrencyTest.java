@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,21 +101,33 @@ class DispatcherConcurrencyTest {
     }
 
     @Test
-    void discardsTheInstanceOfAFunctionThatIgnoresInterrupts() {
+    void discardsTheInstanceOfAFunctionThatIgnoresInterrupts() throws Exception {
         fx = new Fixture(dir);
         fx.deploy("gate", Gate.class, Tier.ISOLATED, 1, 4, 200);
         String stubborn = fx.gate(true);
         String open = fx.gate(false);
         fx.open(open);
+        var early = new CompletableFuture<InvocationResult>();
 
-        assertThat(fx.invoke("gate", stubborn)).isInstanceOf(InvocationResult.TimedOut.class);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var stuck = threads.submit(() -> fx.invoke("gate", stubborn, early::complete));
 
-        await().until(() -> fx.dispatcher.snapshot().equals(new PoolSnapshot(0, 1, 128, 4096)));
-        assertThat(cold(fx.invoke("gate", open))).as("the stuck instance is never reused").isTrue();
-        assertThat(fx.dispatcher.snapshot()).isEqualTo(new PoolSnapshot(1, 1, 256, 4096));
+            assertThat(early.get(10, TimeUnit.SECONDS)).isInstanceOf(InvocationResult.TimedOut.class);
+            // recorded from the watchdog side at deadline + grace, while the function still blocks
+            await().until(() -> fx.store.recorded().size() == 1);
+            assertThat(fx.last().status()).isEqualTo(ActivationStatus.TIMEOUT);
+            assertThat(fx.last().logs()).containsExactly("waiting at " + stubborn.replace("\"", ""));
+            assertThat(fx.dispatcher.snapshot()).isEqualTo(new PoolSnapshot(0, 1, 128, 4096));
+            assertThat(cold(fx.invoke("gate", open))).as("the stuck instance is never reused").isTrue();
+            assertThat(fx.dispatcher.snapshot()).isEqualTo(new PoolSnapshot(1, 1, 256, 4096));
 
-        fx.open(stubborn);
+            fx.open(stubborn);
+            assertThat(stuck.get()).as("the caller returns the answer given early").isEqualTo(early.get());
+        }
         await().until(() -> fx.dispatcher.snapshot().equals(new PoolSnapshot(1, 0, 128, 4096)));
+        assertThat(fx.store.recorded()).extracting(Activation::status)
+                .as("the late return records nothing more")
+                .containsExactly(ActivationStatus.TIMEOUT, ActivationStatus.SUCCESS);
     }
 
     @Test

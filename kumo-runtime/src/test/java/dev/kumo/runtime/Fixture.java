@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +65,12 @@ final class Fixture implements AutoCloseable {
     InvocationResult invoke(String name, String qualifier, String body) {
         return dispatcher.invoke(new InvocationRequest(name, qualifier, body.getBytes(StandardCharsets.UTF_8),
                 clock.instant()));
+    }
+
+    /** Invokes {@code $LATEST}, handing an answer at the deadline to {@code early}. */
+    InvocationResult invoke(String name, String body, Consumer<InvocationResult> early) {
+        return dispatcher.invoke(new InvocationRequest(name, "$LATEST", body.getBytes(StandardCharsets.UTF_8),
+                clock.instant()), early);
     }
 
     /** The output of a successful invocation. */

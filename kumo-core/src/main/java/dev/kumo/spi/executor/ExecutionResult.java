@@ -30,7 +30,8 @@ public sealed interface ExecutionResult {
 
     /**
      * The deadline passed; the function's thread was interrupted. {@code ended} completes when that thread
-     * really finished, which may be never for code that ignores interrupts.
+     * really finished, which may be never for code that ignores interrupts (it is already complete when the
+     * function ran on the caller's thread).
      */
     record TimedOut(List<String> logs, CompletionStage<Void> ended) implements ExecutionResult {
 

@@ -10,8 +10,11 @@ public interface FunctionInstance {
     int capacity();
 
     /**
-     * Runs one invocation and blocks until it ends or its deadline passes, whichever comes first. Never
-     * throws for anything the function does.
+     * Runs one invocation and blocks until it ends; never throws for anything the function does. An executor
+     * that runs the function on the calling thread cannot return before the function does: past the
+     * deadline it interrupts the function, calls {@link Execution#onTimeout()} at once and answers
+     * {@link ExecutionResult.TimedOut} when the function stops. An executor that runs it elsewhere may
+     * answer {@code TimedOut} at the deadline instead.
      */
     ExecutionResult execute(Execution execution);
 

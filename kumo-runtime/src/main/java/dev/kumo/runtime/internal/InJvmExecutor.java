@@ -18,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs functions inside this JVM, each instance in its own {@link FunctionClassLoader}. The two in-JVM tiers
  * differ only in capacity: {@link Tier#ISOLATED} instances serve one invocation at a time, {@link Tier#SHARED}
- * instances up to the function's concurrency. Every invocation runs on its own virtual thread
- * (see {@link TimedRun}); a loader is dropped with its instance and never reused.
+ * instances up to the function's concurrency. An invocation runs on the caller's thread against a
+ * {@link Watchdog} alarm; a cold start runs on a virtual thread of its own, so that invocations waiting for
+ * the instance get their answer at the deadline (see {@link TimedRun}). A loader is dropped with its
+ * instance and never reused.
  *
  * <p>Isolation is by class loader only: functions share the heap, the CPU and JVM-wide state such as
  * system properties. A function that spins without checking interrupts cannot be stopped.
@@ -29,16 +31,18 @@ public final class InJvmExecutor implements FunctionExecutor {
     private final Tier tier;
     private final JsonMapper mapper;
     private final InstantSource clock;
+    private final Watchdog watchdog;
     private final CodeIndexCache indexes;
     private final int maxLogLines;
     private final int maxLogBytes;
     private final ClassLoader api = InJvmExecutor.class.getClassLoader();
 
-    private InJvmExecutor(Tier tier, JsonMapper mapper, InstantSource clock, CodeIndexCache indexes,
-                          int maxLogLines, int maxLogBytes) {
+    private InJvmExecutor(Tier tier, JsonMapper mapper, InstantSource clock, Watchdog watchdog,
+                          CodeIndexCache indexes, int maxLogLines, int maxLogBytes) {
         this.tier = tier;
         this.mapper = mapper;
         this.clock = clock;
+        this.watchdog = watchdog;
         this.indexes = indexes;
         this.maxLogLines = maxLogLines;
         this.maxLogBytes = maxLogBytes;
@@ -48,15 +52,16 @@ public final class InJvmExecutor implements FunctionExecutor {
      * Creates the executors of both in-JVM tiers. They share the JSON mapper and one in-memory cache of jar
      * contents, so isolated and shared instances of the same code read its jar once.
      *
+     * @param watchdog    fires the deadlines of invocations
      * @param maxLogLines most log lines kept per activation
      * @param maxLogBytes most log bytes kept per activation
      */
-    public static Map<Tier, FunctionExecutor> create(JsonMapper mapper, InstantSource clock, int maxLogLines,
-                                                     int maxLogBytes) {
+    public static Map<Tier, FunctionExecutor> create(JsonMapper mapper, InstantSource clock, Watchdog watchdog,
+                                                     int maxLogLines, int maxLogBytes) {
         var indexes = new CodeIndexCache();
         var executors = new EnumMap<Tier, FunctionExecutor>(Tier.class);
         for (Tier tier : Tier.values()) {
-            executors.put(tier, new InJvmExecutor(tier, mapper, clock, indexes, maxLogLines, maxLogBytes));
+            executors.put(tier, new InJvmExecutor(tier, mapper, clock, watchdog, indexes, maxLogLines, maxLogBytes));
         }
         return executors;
     }
@@ -79,7 +84,7 @@ public final class InJvmExecutor implements FunctionExecutor {
         LogBuffer logs = newLog();
         var ctx = new InvocationContext(trigger.value(), version, deadline, clock, logs);
         String handler = version.config().handler();
-        var outcome = TimedRun.run(() -> {
+        var outcome = TimedRun.detached(() -> {
             HandlerAdapter adapter = HandlerAdapter.create(loader, handler, mapper);
             adapter.init(ctx);
             return adapter;
@@ -99,6 +104,10 @@ public final class InJvmExecutor implements FunctionExecutor {
 
     InstantSource clock() {
         return clock;
+    }
+
+    Watchdog watchdog() {
+        return watchdog;
     }
 
     private int capacity(FunctionVersion version) {

@@ -7,7 +7,9 @@ import dev.kumo.spi.executor.FunctionInstance;
 
 /**
  * A loaded handler plus its class loader. Holds no per-invocation state, so a shared-tier instance serves
- * concurrent invocations without locking; each gets its own context, log and virtual thread.
+ * concurrent invocations without locking; each gets its own context and log and runs on its caller's
+ * (virtual) thread, see {@link TimedRun#inline}. The log is drained at the deadline, so the lines handed to
+ * {@link Execution#onTimeout()} are the ones the final {@code TimedOut} carries.
  */
 final class InJvmInstance implements FunctionInstance {
 
@@ -42,8 +44,8 @@ final class InJvmInstance implements FunctionInstance {
         var ctx = new InvocationContext(execution.activationId().value(), version, execution.deadline(),
                 executor.clock(), logs);
         byte[] payload = execution.payload();
-        var outcome = TimedRun.run(() -> handler.invoke(payload, ctx), classLoader, logs, execution.deadline(),
-                executor.clock());
+        var outcome = TimedRun.inline(() -> handler.invoke(payload, ctx), classLoader, logs, execution.deadline(),
+                executor.clock(), executor.watchdog(), () -> execution.onTimeout().accept(logs.drain()));
         return switch (outcome) {
             case TimedRun.Done<byte[]>(var output) -> new ExecutionResult.Returned(output, logs.drain());
             case TimedRun.Threw<byte[]>(InvalidInputException e) ->

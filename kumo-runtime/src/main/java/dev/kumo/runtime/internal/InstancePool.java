@@ -241,16 +241,29 @@ public final class InstancePool {
      * slot and the memory stay held until the thread really ends.
      */
     void releaseAfterTimeout(PooledInstance p, CompletionStage<Void> ended, Instant start, Instant end) {
+        if (ended.toCompletableFuture().isDone()) {
+            // The function already stopped (it ran on the caller's thread): nothing to wait for.
+            release(p, start, end);
+            return;
+        }
         ended.toCompletableFuture().copy()
                 .orTimeout(grace.toNanos(), TimeUnit.NANOSECONDS)
                 .whenCompleteAsync((v, timedOut) -> {
                     if (timedOut == null) {
                         release(p, start, end);
                     } else {
-                        locked(() -> ledger.removeLive(p));
+                        discard(p);
                         ended.whenComplete((v2, e2) -> release(p, start, end));
                     }
                 }, background);
+    }
+
+    /**
+     * Takes the instance of an invocation that ran past its deadline + grace out of service (a replacement
+     * may start) while its slot and memory stay held until that invocation's slot is released.
+     */
+    void discard(PooledInstance p) {
+        locked(() -> ledger.removeLive(p));
     }
 
     /**

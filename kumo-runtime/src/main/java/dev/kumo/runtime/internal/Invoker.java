@@ -18,12 +18,17 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs one admitted invocation: takes an instance from the pool (cold-starting one when needed), runs the
  * handler against its deadline, gives the slot back, and records the activation and metrics for every
  * outcome. The handler's deadline is measured from when it starts, so a cold start does not eat into the
  * function's timeout; the cold start itself is bounded by the same timeout from admission.
+ *
+ * <p>The handler runs on the calling thread. At its deadline the caller's {@code early} callback gets the
+ * timed-out result; a function still running at deadline + grace is recorded and its instance discarded
+ * from the watchdog side (see {@link Overtime}).
  */
 public final class Invoker {
 
@@ -34,15 +39,25 @@ public final class Invoker {
     private final ActivationStore activations;
     private final RuntimeMetrics metrics;
     private final InstantSource clock;
+    private final Watchdog watchdog;
+    private final long graceNanos;
     private final Duration retryAfter;
 
-    /** Creates an invoker over {@code pool} that records into {@code activations}. */
+    /**
+     * Creates an invoker over {@code pool} that records into {@code activations}.
+     *
+     * @param watchdog fires the deadline + grace alarms of invocations that run past their deadline
+     * @param grace    how long a timed-out function may keep running before its instance is discarded and
+     *                 its timeout recorded without waiting for it
+     */
     public Invoker(InstancePool pool, ActivationStore activations, RuntimeMetrics metrics, InstantSource clock,
-                   Duration retryAfter) {
+                   Watchdog watchdog, Duration grace, Duration retryAfter) {
         this.pool = pool;
         this.activations = activations;
         this.metrics = metrics;
         this.clock = clock;
+        this.watchdog = watchdog;
+        this.graceNanos = grace.toNanos();
         this.retryAfter = retryAfter;
     }
 
@@ -51,13 +66,15 @@ public final class Invoker {
      *
      * @param admitted      when the dispatcher admitted it
      * @param admittedNanos {@link System#nanoTime()} at that moment
+     * @param early         gets the timed-out result at the deadline while the function still runs; called at
+     *                      most once, on the watchdog thread, so it must be quick and must not block
      */
     public InvocationResult invoke(FunctionVersion version, InvocationRequest request, Instant admitted,
-                                   long admittedNanos) {
+                                   long admittedNanos, Consumer<InvocationResult> early) {
         var id = ActivationId.random();
         long timeoutMs = version.config().timeoutMs();
         return switch (pool.acquire(version, id, admitted.plusMillis(timeoutMs))) {
-            case Acquisition.Leased lease -> run(version, request, id, admitted, admittedNanos, lease);
+            case Acquisition.Leased lease -> run(version, request, id, admitted, admittedNanos, lease, early);
             case Acquisition.Rejected r -> reject(version, request, id, admitted, r.reason(), r.message());
             case Acquisition.StartFailed f -> {
                 countColdStart(version, f.coldStart());
@@ -70,7 +87,7 @@ public final class Invoker {
                 record(version, id, ActivationStatus.TIMEOUT, t.coldStart(), admitted, 0, t.initNanos(),
                         queueNanos(request, admitted, System.nanoTime() - admittedNanos, t.initNanos()), request, null,
                         timeoutError("initialization", timeoutMs), t.logs());
-                yield new InvocationResult.TimedOut(id, version.version(), Duration.ofMillis(timeoutMs));
+                yield timedOut(id, version.version(), timeoutMs);
             }
         };
     }
@@ -90,50 +107,86 @@ public final class Invoker {
     }
 
     private InvocationResult run(FunctionVersion version, InvocationRequest request, ActivationId id,
-                                 Instant admitted, long admittedNanos, Acquisition.Leased lease) {
+                                 Instant admitted, long admittedNanos, Acquisition.Leased lease,
+                                 Consumer<InvocationResult> early) {
         countColdStart(version, lease.coldStart());
         long timeoutMs = version.config().timeoutMs();
         Instant start = clock.instant();
         long startNanos = System.nanoTime();
+        long queueNanos = queueNanos(request, admitted, startNanos - admittedNanos, lease.initNanos());
+        boolean cold = lease.coldStart();
+        String v = version.version();
+        var overtime = new Overtime(watchdog, graceNanos) {
+            @Override
+            void late() {
+                early.accept(timedOut(id, v, timeoutMs));
+            }
+
+            @Override
+            void abandoned(List<String> logs) {
+                pool.discard(lease.slot());
+                record(version, id, ActivationStatus.TIMEOUT, cold, admitted, System.nanoTime() - startNanos,
+                        lease.initNanos(), queueNanos, request, null, timeoutError("invocation", timeoutMs),
+                        withInitLogs(lease, logs));
+            }
+        };
         ExecutionResult result;
         try {
-            result = lease.slot().instance().execute(new Execution(id, request.payload(), start.plusMillis(timeoutMs)));
+            result = lease.slot().instance().execute(
+                    new Execution(id, request.payload(), start.plusMillis(timeoutMs), overtime));
         } catch (RuntimeException | Error e) {
+            overtime.returned();
             pool.release(lease.slot(), start, clock.instant());
             throw e;
         }
         long runNanos = System.nanoTime() - startNanos;
         Instant end = clock.instant();
-        long queueNanos = queueNanos(request, admitted, startNanos - admittedNanos, lease.initNanos());
-        boolean cold = lease.coldStart();
-        List<String> logs = lease.initLogs().isEmpty() ? result.logs() : concat(lease.initLogs(), result.logs());
-        String v = version.version();
+        if (!overtime.returned()) {
+            // The function ran past deadline + grace: the watchdog recorded it and discarded the instance.
+            release(lease, result, start, end);
+            return timedOut(id, v, timeoutMs);
+        }
+        List<String> logs = withInitLogs(lease, result.logs());
+        release(lease, result, start, end);
         return switch (result) {
             case ExecutionResult.Returned r -> {
-                pool.release(lease.slot(), start, end);
                 record(version, id, ActivationStatus.SUCCESS, cold, admitted, runNanos, lease.initNanos(), queueNanos,
                         request, r.output(), null, logs);
                 yield new InvocationResult.Success(id, v, cold, r.output());
             }
             case ExecutionResult.Threw t -> {
-                pool.release(lease.slot(), start, end);
                 record(version, id, ActivationStatus.ERROR, cold, admitted, runNanos, lease.initNanos(), queueNanos,
                         request, null, t.error(), logs);
                 yield new InvocationResult.FunctionError(id, v, cold, t.error());
             }
             case ExecutionResult.InvalidInput i -> {
-                pool.release(lease.slot(), start, end);
                 record(version, id, ActivationStatus.ERROR, cold, admitted, runNanos, lease.initNanos(), queueNanos,
                         request, null, new ErrorInfo("InvalidInput", i.message(), List.of()), logs);
                 yield new InvocationResult.InvalidInput(id, v, i.message());
             }
             case ExecutionResult.TimedOut t -> {
-                pool.releaseAfterTimeout(lease.slot(), t.ended(), start, end);
                 record(version, id, ActivationStatus.TIMEOUT, cold, admitted, runNanos, lease.initNanos(), queueNanos,
                         request, null, timeoutError("invocation", timeoutMs), logs);
-                yield new InvocationResult.TimedOut(id, v, Duration.ofMillis(timeoutMs));
+                yield timedOut(id, v, timeoutMs);
             }
         };
+    }
+
+    /** Gives the slot back; after a timeout, only once the function's thread really ended (see the pool). */
+    private void release(Acquisition.Leased lease, ExecutionResult result, Instant start, Instant end) {
+        if (result instanceof ExecutionResult.TimedOut t) {
+            pool.releaseAfterTimeout(lease.slot(), t.ended(), start, end);
+        } else {
+            pool.release(lease.slot(), start, end);
+        }
+    }
+
+    private static InvocationResult.TimedOut timedOut(ActivationId id, String version, long timeoutMs) {
+        return new InvocationResult.TimedOut(id, version, Duration.ofMillis(timeoutMs));
+    }
+
+    private static List<String> withInitLogs(Acquisition.Leased lease, List<String> logs) {
+        return lease.initLogs().isEmpty() ? logs : concat(lease.initLogs(), logs);
     }
 
     private void countColdStart(FunctionVersion version, boolean cold) {

@@ -12,11 +12,15 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Pipelined requests on one connection are answered in order even when the first is the slowest. */
+/**
+ * Pipelined requests on one connection are answered in order even when the first is the slowest, and each
+ * exactly once even when its route answers early.
+ */
 class RequestHandlerTest {
 
     @Test
@@ -45,6 +49,44 @@ class RequestHandlerTest {
         });
         assertThat(bodies).containsExactly("slow", "fast");
         channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void anEarlyAnswerIsWrittenOnceAndLetsThePipelinedRequestInWhileTheRouteRuns() throws Exception {
+        var release = new CountDownLatch(1);
+        var returned = new CountDownLatch(1);
+        var router = new Router(new JsonCodec()).add(HttpMethod.GET, "/early", r -> {
+            r.respond(Response.text(HttpResponseStatus.GATEWAY_TIMEOUT, "text/plain", "early"));
+            r.respond(Response.text(HttpResponseStatus.OK, "text/plain", "second early"));
+            release.await(10, TimeUnit.SECONDS);
+            returned.countDown();
+            return Response.text(HttpResponseStatus.OK, "text/plain", "returned");
+        }).add(HttpMethod.GET, "/fast", r -> Response.text(HttpResponseStatus.OK, "text/plain", "fast"));
+        var channel = new EmbeddedChannel(new RequestHandler(router));
+        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/early"));
+        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/fast"));
+
+        var bodies = new ArrayList<String>();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> read(channel, bodies) == 2);
+        assertThat(bodies).as("answered while /early still runs").containsExactly("early", "fast");
+        assertThat(returned.getCount()).isEqualTo(1);
+
+        release.countDown();
+        returned.await(10, TimeUnit.SECONDS);
+        await().during(200, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS)
+                .until(() -> read(channel, bodies) == 2);
+        assertThat(bodies).as("the route's own answer is dropped").containsExactly("early", "fast");
+        channel.finishAndReleaseAll();
+    }
+
+    private static int read(EmbeddedChannel channel, List<String> bodies) {
+        channel.runPendingTasks();
+        FullHttpResponse response;
+        while ((response = channel.readOutbound()) != null) {
+            bodies.add(response.content().toString(StandardCharsets.UTF_8));
+            response.release();
+        }
+        return bodies.size();
     }
 
     @Test
