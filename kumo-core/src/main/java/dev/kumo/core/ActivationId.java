@@ -12,8 +12,22 @@ public record ActivationId(String value) {
 
     /** Validates the format. */
     public ActivationId {
-        InvalidRequestException.require(value != null && value.matches("[0-9a-f]{32}"), "activationId",
-                "activation id must be 32 hex characters, got '" + value + "'");
+        InvalidRequestException.require(isValid(value), "activationId",
+                "activation id must be 32 lower-case hex characters, got '" + value + "'");
+    }
+
+    // A loop, not a regex: ids are created on every invocation.
+    private static boolean isValid(String value) {
+        if (value == null || value.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < 32; i++) {
+            char c = value.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A new random id (128 bits from a thread-local generator; ids are not secrets). */
