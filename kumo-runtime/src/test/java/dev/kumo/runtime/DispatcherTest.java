@@ -17,6 +17,7 @@ import dev.kumo.runtime.fn.Hello;
 import dev.kumo.runtime.fn.InitFails;
 import dev.kumo.runtime.fn.MapEcho;
 import dev.kumo.runtime.fn.Misfits;
+import dev.kumo.runtime.fn.NotJson;
 import dev.kumo.runtime.fn.Probe;
 import dev.kumo.runtime.fn.RawBytes;
 import dev.kumo.runtime.fn.StreamLength;
@@ -105,6 +106,20 @@ class DispatcherTest {
         fx.deploy("raw", RawBytes.class);
 
         assertThat(output(fx.invoke("raw", "not even json"))).isEqualTo("{\"bytes\":13}");
+    }
+
+    @Test
+    void rawOutputThatIsNotJsonIsAFunctionError() {
+        fx.deploy("not-json", NotJson.class);
+
+        var result = fx.invoke("not-json", "{}");
+
+        assertThat(result).isInstanceOfSatisfying(InvocationResult.FunctionError.class, e -> {
+            assertThat(e.error().errorType()).isEqualTo("InvalidOutput");
+            assertThat(e.error().message()).contains("not JSON");
+        });
+        assertThat(fx.last().status()).isEqualTo(ActivationStatus.ERROR);
+        assertThat(fx.last().result()).isEmpty();
     }
 
     @Test

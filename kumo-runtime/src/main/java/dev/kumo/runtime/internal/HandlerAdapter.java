@@ -60,14 +60,14 @@ sealed interface HandlerAdapter {
         }
     }
 
-    /** An AWS {@link RequestStreamHandler}: raw bytes in, whatever it writes out. */
-    record AwsStreamHandler(RequestStreamHandler handler) implements HandlerAdapter {
+    /** An AWS {@link RequestStreamHandler}: raw bytes in, the JSON it writes out. */
+    record AwsStreamHandler(RequestStreamHandler handler, JsonMapper mapper) implements HandlerAdapter {
 
         @Override
         public byte[] invoke(byte[] payload, InvocationContext ctx) throws Exception {
             var out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(payload), out, new LambdaContext(ctx));
-            return out.toByteArray();
+            return PayloadCodec.requireJson(mapper, out.toByteArray());
         }
     }
 
@@ -90,7 +90,7 @@ sealed interface HandlerAdapter {
         return switch (instance) {
             case Handler<?, ?> h -> new KumoHandler((Handler<Object, Object>) h,
                     new PayloadCodec(mapper, inputType(javaType, Handler.class, mapper)));
-            case RequestStreamHandler h -> new AwsStreamHandler(h);
+            case RequestStreamHandler h -> new AwsStreamHandler(h, mapper);
             case RequestHandler<?, ?> h -> new AwsRequestHandler((RequestHandler<Object, Object>) h,
                     new PayloadCodec(mapper, inputType(javaType, RequestHandler.class, mapper)));
             case Function<?, ?> f -> new JdkFunction((Function<Object, Object>) f,

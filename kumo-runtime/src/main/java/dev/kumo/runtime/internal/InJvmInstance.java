@@ -1,9 +1,11 @@
 package dev.kumo.runtime.internal;
 
+import dev.kumo.core.ErrorInfo;
 import dev.kumo.core.FunctionVersion;
 import dev.kumo.spi.executor.Execution;
 import dev.kumo.spi.executor.ExecutionResult;
 import dev.kumo.spi.executor.FunctionInstance;
+import java.util.List;
 
 /**
  * A loaded handler plus its class loader. Holds no per-invocation state, so a shared-tier instance serves
@@ -48,10 +50,12 @@ final class InJvmInstance implements FunctionInstance {
                 executor.clock(), executor.watchdog(), () -> execution.onTimeout().accept(logs.drain()));
         return switch (outcome) {
             case TimedRun.Done<byte[]>(var output) -> new ExecutionResult.Returned(output, logs.drain());
+            case TimedRun.Threw<byte[]>(InvalidOutputException e) -> new ExecutionResult.Threw(
+                    new ErrorInfo("InvalidOutput", e.getMessage(), List.of()), logs.drain());
             case TimedRun.Threw<byte[]>(InvalidInputException e) ->
                     new ExecutionResult.InvalidInput(e.getMessage(), logs.drain());
             case TimedRun.Threw<byte[]>(var error) ->
-                    new ExecutionResult.Threw(dev.kumo.core.ErrorInfo.of(error), logs.drain());
+                    new ExecutionResult.Threw(ErrorInfo.of(error), logs.drain());
             case TimedRun.Expired<byte[]>(var ended) -> new ExecutionResult.TimedOut(logs.drain(), ended);
         };
     }

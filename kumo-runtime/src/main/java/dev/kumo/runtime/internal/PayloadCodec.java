@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Rules: an empty (or all-whitespace) body is {@code null}; input type {@code byte[]} receives the raw
  * body; input type {@code Object} receives the generic tree ({@code Map}, {@code List}, {@code String},
- * {@code Number}, {@code Boolean}); output {@code byte[]} is returned as-is and must itself be JSON; output
+ * {@code Number}, {@code Boolean}); output {@code byte[]} is returned as-is once checked to be one JSON
+ * value (else the invocation fails with {@code InvalidOutput}); output
  * {@code String} becomes a JSON string; {@code null} becomes {@code null}.
  */
 final class PayloadCodec {
@@ -20,12 +21,14 @@ final class PayloadCodec {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     private final JavaType type;
+    private final JsonMapper mapper;
     private final ObjectReader reader;
     private final ObjectWriter writer;
     private final boolean raw;
 
     PayloadCodec(JsonMapper mapper, JavaType type) {
         this.type = type;
+        this.mapper = mapper;
         this.raw = type.hasRawClass(byte[].class);
         this.reader = mapper.readerFor(type);
         this.writer = mapper.writer();
@@ -53,9 +56,28 @@ final class PayloadCodec {
             return NULL.clone();
         }
         if (output instanceof byte[] bytes) {
-            return bytes;
+            return requireJson(mapper, bytes);
         }
         return writer.writeValueAsBytes(output);
+    }
+
+    /**
+     * Returns {@code bytes} when they hold exactly one JSON value; otherwise throws
+     * {@link InvalidOutputException}. A streaming skip: no tree is built.
+     */
+    static byte[] requireJson(JsonMapper mapper, byte[] bytes) {
+        try (var parser = mapper.createParser(bytes)) {
+            if (parser.nextToken() == null) {
+                throw new InvalidOutputException("the function returned no bytes; raw output must be one JSON value");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new InvalidOutputException("raw function output must be one JSON value, found more after it");
+            }
+            return bytes;
+        } catch (JacksonException e) {
+            throw new InvalidOutputException("raw function output is not JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static boolean isBlank(byte[] payload) {
