@@ -146,11 +146,20 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Drops the idle instances of every version of {@code function} at once and the busy ones when their
-     * invocations end. Call it after the function was updated or deleted so its old code stops holding memory.
+     * invocations end. Call it after the function was deleted so its code stops holding memory.
      */
     public void retire(String function) {
         pool.retire(function);
         admission.forget(function);
+    }
+
+    /**
+     * Drops the instances of earlier revisions of the {@code $LATEST} that {@code latest} replaced (idle ones
+     * at once, busy ones when they finish); published versions stay warm. Call it after every deploy.
+     */
+    public void draftReplaced(FunctionVersion latest) {
+        pool.retireOlderDrafts(latest);
+        admission.forget(latest.function());
     }
 
     /** Instance counts and memory use right now. */

@@ -76,7 +76,7 @@ public final class KumoServer implements AutoCloseable {
             dispatcher = Dispatcher.create(runtimeConfig, store, keepAlive, clock, metrics);
             var json = new JsonCodec();
             var router = new Router(json);
-            var deployer = new Deployer(store, clock, dispatcher::retire);
+            var deployer = new Deployer(store, clock, dispatcher::draftReplaced);
             var ready = new java.util.concurrent.atomic.AtomicBoolean();
             new InvokeRoutes(dispatcher, json, clock).register(router);
             new FunctionRoutes(store, deployer, json, dispatcher::retire).register(router);

@@ -313,10 +313,19 @@ public final class InstancePool {
 
     /**
      * Drops the idle instances of every version of {@code function} and marks busy ones to be dropped when
-     * their last invocation ends; cancels its pre-warms. Called after a redeploy or delete.
+     * their last invocation ends; cancels its pre-warms. Called after a delete.
      */
     public void retire(String function) {
         retireWhere(version -> version.function().equals(function));
+    }
+
+    /**
+     * Retires the instances of older revisions of {@code latest}'s {@code $LATEST}: the draft changed in place,
+     * so its old code must stop serving and holding memory. Published versions keep their warm instances.
+     */
+    public void retireOlderDrafts(FunctionVersion latest) {
+        retireWhere(version -> version.function().equals(latest.function())
+                && version.version().equals(FunctionVersion.LATEST) && version.revision() != latest.revision());
     }
 
     private void retireWhere(Predicate<FunctionVersion> match) {

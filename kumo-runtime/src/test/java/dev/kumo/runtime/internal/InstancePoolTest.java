@@ -210,6 +210,22 @@ class InstancePoolTest {
     }
 
     @Test
+    void redeployingTheDraftRetiresOnlyItsOlderRevisions() {
+        var pool = pool(1024, FixedKeepAlive.ofDefault());
+        var draft1 = version("d", Tier.ISOLATED, 1, 8);
+        var published = new FunctionVersion("d", "1", draft1.config(), CODE, Instant.EPOCH, 1);
+        var draft2 = new FunctionVersion("d", FunctionVersion.LATEST, draft1.config(), CODE, Instant.EPOCH, 2);
+        pool.release(leased(pool.acquire(draft1, id(), deadline())).slot(), now(), now());
+        pool.release(leased(pool.acquire(published, id(), deadline())).slot(), now(), now());
+
+        pool.retireOlderDrafts(draft2);
+
+        assertThat(executor.instances.get(0).closed).as("old draft revision").isTrue();
+        assertThat(executor.instances.get(1).closed).as("published version").isFalse();
+        assertThat(leased(pool.acquire(published, id(), deadline())).coldStart()).isFalse();
+    }
+
+    @Test
     void discardsAnInstanceWhoseTimedOutInvocationOutlivesTheGracePeriod() {
         var pool = pool(1024, FixedKeepAlive.ofDefault());
         var version = version("t", Tier.ISOLATED, 1, 8);

@@ -28,17 +28,17 @@ public final class Deployer {
 
     private final Store store;
     private final InstantSource clock;
-    private final Consumer<String> retire;
+    private final Consumer<FunctionVersion> replaced;
 
     /**
-     * @param store  where functions and code live
-     * @param clock  time source for {@code modified}
-     * @param retire called with the function name after each change, to drop stale warm instances
+     * @param store    where functions and code live
+     * @param clock    time source for {@code modified}
+     * @param replaced called with the new {@code $LATEST} after each change, to drop instances of the old one
      */
-    public Deployer(Store store, InstantSource clock, Consumer<String> retire) {
+    public Deployer(Store store, InstantSource clock, Consumer<FunctionVersion> replaced) {
         this.store = store;
         this.clock = clock;
-        this.retire = retire;
+        this.replaced = replaced;
     }
 
     /**
@@ -73,7 +73,7 @@ public final class Deployer {
             return new Deployed(current.get(), false);
         }
         var stored = store.functions().putLatest(name, config, code, clock.instant());
-        retire.accept(name);
+        replaced.accept(stored);
         return new Deployed(stored, current.isEmpty());
     }
 
