@@ -6,30 +6,16 @@ import dev.kumo.cli.KumoCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The CLI drives a real server: deploy, invoke, publish, alias, activations, logs, and its exit codes. */
 class CliIT {
 
-    @TempDir
-    static Path data;
-    static Node node;
-
-    @BeforeAll
-    static void start() {
-        node = Node.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeExtension kumo = new NodeExtension();
 
     record Run(int exit, String out, String err) {
     }
@@ -38,7 +24,7 @@ class CliIT {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int exit = KumoCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("KUMO_URL", node.server.uri().toString()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("KUMO_URL", kumo.node().server.uri().toString()),
                 args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -2,38 +2,24 @@ package dev.kumo.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shared tier serves many concurrent invocations from one instance; isolated needs one each. */
 class SharedTierIT {
 
-    @TempDir
-    static Path data;
-    static Node node;
-
-    @BeforeAll
-    static void start() {
-        node = Node.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    static final NodeExtension kumo = new NodeExtension();
 
     private static List<Http.Reply> concurrently(int n, String function, String body) throws Exception {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<Http.Reply>>();
             for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> node.http.invoke(function, body)));
+                futures.add(pool.submit(() -> kumo.http().invoke(function, body)));
             }
             var replies = new ArrayList<Http.Reply>();
             for (var f : futures) {
@@ -45,7 +31,7 @@ class SharedTierIT {
 
     @Test
     void sharedInstanceServesConcurrentLoad() throws Exception {
-        assertThat(node.http.putJar("/v1/functions/nap-shared/code?handler=dev.kumo.examples.Sleep&tier=shared"
+        assertThat(kumo.http().putJar("/v1/functions/nap-shared/code?handler=dev.kumo.examples.Sleep&tier=shared"
                 + "&concurrency=64", Node.examplesJarBytes()).status()).isEqualTo(201);
         var replies = concurrently(32, "nap-shared", "{\"ms\":300}");
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
@@ -55,7 +41,7 @@ class SharedTierIT {
 
     @Test
     void isolatedTierUsesOneInstancePerConcurrentInvocation() throws Exception {
-        assertThat(node.http.putJar("/v1/functions/nap-isolated/code?handler=dev.kumo.examples.Sleep",
+        assertThat(kumo.http().putJar("/v1/functions/nap-isolated/code?handler=dev.kumo.examples.Sleep",
                 Node.examplesJarBytes()).status()).isEqualTo(201);
         var replies = concurrently(8, "nap-isolated", "{\"ms\":500}");
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
