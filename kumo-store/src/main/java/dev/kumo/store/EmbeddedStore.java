@@ -30,14 +30,15 @@ import org.h2.mvstore.MVStoreException;
  * the disk. Every registry write (functions, versions, aliases) is committed and then synced with
  * {@code fsync} before the method returns, so it survives {@code kill -9} and power loss. Code blobs are
  * written to a temporary file, synced, renamed into place and their directory synced, also before
- * {@code put} returns. Activation records are buffered in memory and written by a background thread in
- * batches (every 200 ms or 512 records, whichever comes first) that are committed but not synced: on
- * {@code kill -9} the records still buffered are lost (normally the last ~200 ms; at most 4,096 when the
- * writer falls behind), and a power loss may also lose what the OS had not written back yet. Registry
- * writes are never lost.
+ * {@code put} returns. Retained activation records are all held in memory, which serves every read, and
+ * are written by a background thread in batches (every 200 ms or 2,048 records, whichever comes first),
+ * one binary entry per batch, committed but not synced: on {@code kill -9} the records still buffered are
+ * lost (normally the last ~200 ms; at most 16,384 when the writer falls behind), and a power loss may also
+ * lose what the OS had not written back yet. Registry writes are never lost.
  *
- * <p>MVStore appends each commit as a new chunk and reuses the space of dead chunks only after its
- * retention time (45 s), so the file holds the live data plus roughly the last 45 s of writes.
+ * <p>A batch entry is deleted once retention (count or age) has dropped all of its records. MVStore appends
+ * each commit as a new chunk and reuses the space of dead chunks only after its retention time (45 s), so
+ * the file holds the live data plus roughly the last 45 s of writes (about 150 bytes per activation).
  *
  * <p>All MVStore file access runs on one private I/O thread, which serializes writes and keeps request
  * threads' interrupts away from the file channel. Registry reads are served from memory. The file is
@@ -152,7 +153,8 @@ public final class EmbeddedStore implements Store {
 
     /**
      * Activation records that were never written: pushed out of the full write buffer (the oldest pending
-     * record goes), recorded after {@link #close}, or lost to a failed write. Monotonic; for metrics.
+     * record goes; it stays readable in memory), recorded after {@link #close}, or lost to a failed write.
+     * Monotonic; for metrics.
      */
     public long droppedActivationWrites() {
         return activations.dropped();
@@ -164,6 +166,11 @@ public final class EmbeddedStore implements Store {
      */
     public void flushActivations() {
         activations.flush();
+    }
+
+    /** Number of activation batch entries in the file, after the writes so far; for tests. */
+    long activationBatchCount() {
+        return activations.batchCount();
     }
 
     /** Writes pending activations, then closes the file. Idempotent. */

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.InstantSource;
 
 /**
- * Tuning of an {@link EmbeddedStore}. Activation records are pruned in the background once there are more
- * than {@code maxActivations} of them or once they are older than {@code activationMaxAge}, measured on
- * {@code clock} against each activation's start time.
+ * Tuning of an {@link EmbeddedStore}. The store keeps the last {@code maxActivations} activation records
+ * recorded, all of them in memory, and none that started more than {@code activationMaxAge} ago, measured
+ * on {@code clock}; the file follows within a batch.
  *
- * @param maxActivations   most activation records kept, at least 1
+ * @param maxActivations   most activation records kept, at least 1; they are all in memory, about 0.5 KB each
+ *                         for a small record (its result and logs count in full)
  * @param activationMaxAge age after which an activation record is pruned, positive
  * @param clock            time source for retention
  */

@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -94,6 +96,62 @@ class ConcurrencyTest {
             assertThat(items).hasSize(4_000);
             assertThat(items).extracting(Activation::start).isSortedAccordingTo((a, b) -> b.compareTo(a));
             assertThat(store.activations().list("f3", "", 10_000).items()).hasSize(500);
+            assertThat(store.droppedActivationWrites()).isZero();
+        }
+    }
+
+    @Test
+    void listingWhileRecordingServesOrderedPagesWithoutDuplicates() throws Exception {
+        try (var store = EmbeddedStore.open(dir, TestData.options())) {
+            var recorders = new CountDownLatch(4);
+            var results = runAll(5, w -> () -> {
+                if (w < 4) {
+                    for (int i = 0; i < 2_000; i++) {
+                        store.activations().record(activation("f" + w % 2, T0.plusMillis(i * 4L + w)));
+                    }
+                    recorders.countDown();
+                    return 0;
+                }
+                int listings = 0;
+                do {
+                    var seen = new ArrayList<Activation>();
+                    var page = store.activations().list("f1", "", 97);
+                    seen.addAll(page.items());
+                    while (page.nextToken().isPresent()) {
+                        page = store.activations().list("f1", page.nextToken().get(), 97);
+                        seen.addAll(page.items());
+                    }
+                    assertThat(seen).extracting(Activation::function).containsOnly("f1");
+                    assertThat(seen).extracting(Activation::start).isSortedAccordingTo((a, b) -> b.compareTo(a));
+                    assertThat(seen).extracting(Activation::id).doesNotHaveDuplicates();
+                    listings++;
+                } while (recorders.getCount() > 0);
+                return listings;
+            });
+
+            assertThat(results.get(4)).isPositive();
+            assertThat(store.activations().list("", "", 10_000).items()).hasSize(8_000);
+            assertThat(store.activations().list("f1", "", 10_000).items()).hasSize(4_000);
+        }
+    }
+
+    @Test
+    void everyActivationIsReadableRightAfterItIsRecorded() throws Exception {
+        try (var store = EmbeddedStore.open(dir, TestData.options())) {
+            var missing = runAll(6, w -> () -> { // 9,000 records: fewer than are retained
+                int misses = 0;
+                for (int i = 0; i < 1_500; i++) {
+                    var a = activation("f" + w, T0.plusMillis(i));
+                    store.activations().record(a);
+                    if (!store.activations().get(a.id()).equals(Optional.of(a))) {
+                        misses++;
+                    }
+                }
+                return misses;
+            });
+
+            assertThat(missing).containsOnly(0);
+            store.flushActivations();
             assertThat(store.droppedActivationWrites()).isZero();
         }
     }

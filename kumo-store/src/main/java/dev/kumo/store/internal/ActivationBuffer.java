@@ -1,6 +1,5 @@
 package dev.kumo.store.internal;
 
-import dev.kumo.core.Activation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,20 +10,18 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The bounded hand-off between threads that record activations and the background writer. Offering never
- * waits: when the buffer is full the oldest pending record is dropped and counted, so a slow disk costs
- * activation history, never invocation latency. The writer takes batches of up to {@code maxBatch} records,
+ * waits: when the buffer is full the oldest pending record is dropped (from the buffer: it is never
+ * written) and counted, so a slow disk costs activation history, never invocation latency. The writer takes batches of up to {@code maxBatch} records,
  * waiting up to {@code linger} after the first one so that a trickle of records still makes few commits.
  * Flushes are numbered tickets: a ticket is served once a batch taken after it emptied the buffer has
  * been written.
+ *
+ * @param <T> the records
  */
-public final class ActivationBuffer {
-
-    /** A record waiting to be written, with its time key. */
-    public record Pending(String key, Activation activation) {
-    }
+public final class ActivationBuffer<T> {
 
     /** Records to write, and the flush ticket that is served once they are written. */
-    public record Batch(List<Pending> items, long flushTicket) {
+    public record Batch<T>(List<T> items, long flushTicket) {
     }
 
     private final int capacity;
@@ -34,7 +31,7 @@ public final class ActivationBuffer {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
     private final Condition served = lock.newCondition();
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private final ArrayDeque<T> queue = new ArrayDeque<>();
     private long dropped;
     private long flushTickets;
     private long servedTickets;
@@ -55,14 +52,14 @@ public final class ActivationBuffer {
     }
 
     /** Queues {@code pending}; returns the record dropped to make room, or {@code pending} itself when closed. */
-    public Optional<Pending> offer(Pending pending) {
+    public Optional<T> offer(T pending) {
         lock.lock();
         try {
             if (closed) {
                 dropped++;
                 return Optional.of(pending);
             }
-            Optional<Pending> out = Optional.empty();
+            Optional<T> out = Optional.empty();
             if (queue.size() >= capacity) {
                 out = Optional.of(queue.removeFirst());
                 dropped++;
@@ -78,7 +75,7 @@ public final class ActivationBuffer {
     }
 
     /** Waits for the next batch; empty when idle, and empty once closed and drained. */
-    public Batch next() throws InterruptedException {
+    public Batch<T> next() throws InterruptedException {
         lock.lock();
         try {
             long wait = idleNanos;
@@ -89,18 +86,18 @@ public final class ActivationBuffer {
             while (!queue.isEmpty() && queue.size() < maxBatch && !closed && !flushPending() && wait > 0) {
                 wait = ready.awaitNanos(wait);
             }
-            var items = new ArrayList<Pending>(Math.min(queue.size(), maxBatch));
+            var items = new ArrayList<T>(Math.min(queue.size(), maxBatch));
             while (items.size() < maxBatch && !queue.isEmpty()) {
                 items.add(queue.removeFirst());
             }
-            return new Batch(items, queue.isEmpty() ? flushTickets : servedTickets);
+            return new Batch<>(items, queue.isEmpty() ? flushTickets : servedTickets);
         } finally {
             lock.unlock();
         }
     }
 
     /** Reports {@code batch} written (or given up on), serving the flushes it covers. */
-    public void written(Batch batch) {
+    public void written(Batch<?> batch) {
         lock.lock();
         try {
             servedTickets = Math.max(servedTickets, batch.flushTicket());

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Keys that sort activations newest first: 16 hex digits of {@code Long.MAX_VALUE - startMicros} followed
- * by the 32 hex digits of the id, so ties in start time are broken by id. The same 48 characters serve as
- * the opaque page token of activation listings.
+ * by the 32 hex digits of the id, so ties in start time are broken by id: the order of {@link Retained}. The
+ * 48 characters serve as the opaque page token of activation listings.
  */
 public final class ActivationKeys {
 
@@ -44,11 +44,8 @@ public final class ActivationKeys {
         return KEY.matcher(token).matches();
     }
 
-    /**
-     * The key of the per-function index. Function names cannot contain {@code /}, so the prefix
-     * {@code function + "/"} selects exactly one function's activations.
-     */
-    public static String functionKey(String function, String timeKey) {
-        return function + "/" + timeKey;
+    /** A search key that sorts exactly where the record of page token {@code timeKey} does. */
+    public static Retained position(String timeKey) {
+        return Retained.probe(startMicros(timeKey), id(timeKey));
     }
 }

@@ -1,117 +1,117 @@
 package dev.kumo.store.internal;
 
+import dev.kumo.core.Activation;
+import dev.kumo.store.StoreException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.LongDataType;
 import org.h2.mvstore.type.StringDataType;
 
 /**
- * Activation records in MVStore: {@code activations} maps a time key (see {@link ActivationKeys}) to the
- * record's JSON, {@code activations.byFunction} indexes the same keys per function and
- * {@code activations.ids} maps an id to its per-function key. Not thread-safe: only the {@link StoreIo}
- * thread calls it. Batches are committed without a sync; the OS writes them out on its own schedule.
+ * Activation records in MVStore: {@code activations.batches} maps a batch sequence number to the batch
+ * encoded by {@link ActivationCodec}. One put and one commit per batch, whatever its size; whole batches are
+ * deleted once none of their records is retained. Reads are served from memory, so the log is read only
+ * when the store opens. Not thread-safe: only the {@link StoreIo} thread calls it. Commits are not synced;
+ * the OS writes them out on its own schedule.
+ *
+ * <p>The key of batch {@code n} is {@code -n}, so the newest batch sorts first, right after an empty entry
+ * under {@link Long#MIN_VALUE}. A put therefore lands in the leftmost B-tree leaf, which holds only that
+ * empty entry, and splits it from the new batch. With ascending keys it would land in the leaf of the
+ * previous batch, and MVStore's copy-on-write would write that (large) batch a second time: twice the bytes.
  */
 public final class ActivationLog {
 
-    /** One stored activation. */
-    public record Row(String key, String function, String json) {
-    }
+    static final String MAP_NAME = "activations.batches";
+    private static final long FRONT = Long.MIN_VALUE;
+    /** Maps of the format before batches: time key to JSON, and two string indexes. */
+    private static final List<String> LEGACY_MAPS =
+            List.of("activations", "activations.byFunction", "activations.ids");
 
     private final MVStore store;
-    private final MVMap<String, String> byTime;
-    private final MVMap<String, String> byFunction;
-    private final MVMap<String, String> ids;
+    private final MVMap<Long, byte[]> batches;
 
-    /** Opens (or creates) the maps; call on the I/O thread. */
+    /** Opens (or creates) the map; call on the I/O thread. */
     public ActivationLog(MVStore store) {
         this.store = store;
-        this.byTime = open(store, "activations");
-        this.byFunction = open(store, "activations.byFunction");
-        this.ids = open(store, "activations.ids");
-    }
-
-    private static MVMap<String, String> open(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<String, String>()
-                .keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
-    }
-
-    /** Adds {@code rows} (replacing records with the same id), applies retention and commits. */
-    public void append(List<Row> rows, long cutoffMicros, long maxCount) {
-        for (var row : rows) {
-            var id = ActivationKeys.id(row.key());
-            var functionKey = ActivationKeys.functionKey(row.function(), row.key());
-            var previous = ids.put(id, functionKey);
-            if (previous != null && !previous.equals(functionKey)) {
-                byFunction.remove(previous);
-                byTime.remove(previous.substring(previous.lastIndexOf('/') + 1));
-            }
-            byTime.put(row.key(), row.json());
-            byFunction.put(functionKey, "");
+        this.batches = store.openMap(MAP_NAME, new MVMap.Builder<Long, byte[]>()
+                .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+        if (!batches.containsKey(FRONT)) {
+            batches.put(FRONT, new byte[0]);
         }
-        prune(cutoffMicros, maxCount);
+    }
+
+    /** The sequence number after the newest batch. */
+    public long nextSequence() {
+        var newest = batches.higherKey(FRONT);
+        return newest == null ? 1 : -newest + 1;
+    }
+
+    /** Stores {@code batch} under {@code sequence}, deletes the {@code dead} batches and commits. */
+    public void append(long sequence, byte[] batch, Collection<Long> dead) {
+        batches.put(-sequence, batch);
+        delete(dead);
+    }
+
+    /** Deletes the {@code dead} batches and commits. */
+    public void delete(Collection<Long> dead) {
+        dead.forEach(sequence -> batches.remove(-sequence));
         store.commit();
     }
 
-    /** Removes the oldest records while there are more than {@code maxCount} or they start before the cutoff. */
-    private void prune(long cutoffMicros, long maxCount) {
-        for (var oldest = byTime.lastKey(); oldest != null; oldest = byTime.lastKey()) {
-            if (byTime.sizeAsLong() <= maxCount && ActivationKeys.startMicros(oldest) >= cutoffMicros) {
-                return;
-            }
-            byTime.remove(oldest);
-            var id = ActivationKeys.id(oldest);
-            var functionKey = ids.get(id);
-            if (functionKey != null && functionKey.endsWith(oldest)) {
-                ids.remove(id);
-                byFunction.remove(functionKey);
-            }
-        }
-    }
-
-    /** The JSON of activation {@code id}. */
-    public Optional<String> get(String id) {
-        var functionKey = ids.get(id);
-        return functionKey == null ? Optional.empty()
-                : Optional.ofNullable(byTime.get(functionKey.substring(functionKey.lastIndexOf('/') + 1)));
-    }
-
-    /**
-     * Up to {@code max} records newest first whose keys sort after {@code after} (from the newest when
-     * empty), of {@code function} only unless it is empty.
-     */
-    public List<Row> scan(String function, String after, int max) {
-        var out = new ArrayList<Row>(Math.min(max, 64));
-        if (function.isEmpty()) {
-            var cursor = byTime.cursor(after.isEmpty() ? null : after);
-            while (out.size() < max && cursor.hasNext()) {
-                var key = cursor.next();
-                if (!key.equals(after)) {
-                    out.add(new Row(key, function, cursor.getValue()));
-                }
-            }
-            return out;
-        }
-        var prefix = ActivationKeys.functionKey(function, "");
-        var start = prefix + after;
-        var cursor = byFunction.cursor(start);
-        while (out.size() < max && cursor.hasNext()) {
-            var key = cursor.next();
-            if (!key.startsWith(prefix)) {
-                break;
-            }
-            var timeKey = key.substring(prefix.length());
-            var json = key.equals(start) ? null : byTime.get(timeKey);
-            if (json != null) {
-                out.add(new Row(timeKey, function, json));
+    /** The sequence numbers of all batches, newest (highest) first. */
+    public List<Long> sequencesNewestFirst() {
+        var out = new ArrayList<Long>();
+        for (var it = batches.keyIterator(FRONT); it.hasNext(); ) {
+            long key = it.next();
+            if (key != FRONT) {
+                out.add(-key);
             }
         }
         return out;
     }
 
-    /** Number of stored records. */
-    public long size() {
-        return byTime.sizeAsLong();
+    /** The batch stored under {@code sequence}. */
+    public byte[] batch(long sequence) {
+        return batches.get(-sequence);
+    }
+
+    /** Number of batch entries on disk. */
+    public long batchCount() {
+        return batches.sizeAsLong() - 1;
+    }
+
+    /**
+     * Moves the newest {@code max} records of a store written by an older Kumo, if any, into one batch and
+     * drops the old maps, in one commit.
+     */
+    public void migrateLegacy(JsonCodec json, int max) {
+        if (LEGACY_MAPS.stream().noneMatch(store::hasMap)) {
+            return;
+        }
+        var codec = new ActivationCodec();
+        if (store.hasMap(LEGACY_MAPS.getFirst())) {
+            var byTime = store.openMap(LEGACY_MAPS.getFirst(), new MVMap.Builder<String, String>()
+                    .keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+            var cursor = byTime.cursor(null); // time keys sort newest first
+            var newestFirst = new ArrayList<Activation>();
+            while (newestFirst.size() < max && cursor.hasNext()) {
+                cursor.next();
+                try {
+                    newestFirst.add(json.read(cursor.getValue(), Activation.class));
+                } catch (RuntimeException e) {
+                    throw new StoreException("cannot migrate activation " + cursor.getKey() + ": " + e.getMessage(), e);
+                }
+            }
+            newestFirst.reversed().forEach(codec::add);
+        }
+        if (codec.count() > 0) {
+            batches.put(-nextSequence(), codec.finish());
+        }
+        LEGACY_MAPS.stream().filter(store::hasMap).forEach(store::removeMap);
+        store.commit();
     }
 }

@@ -2,28 +2,21 @@ package dev.kumo.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.core.Activation;
-import dev.kumo.core.ActivationId;
-import dev.kumo.core.ActivationStatus;
-import dev.kumo.store.internal.ActivationBuffer.Pending;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ActivationBufferTest {
 
-    static Pending pending() {
-        var a = new Activation(ActivationId.random(), "f", "$LATEST", ActivationStatus.SUCCESS, false,
-                Instant.EPOCH, 1, 0, 0, 128, 0, 0, Optional.empty(), Optional.empty(), List.of());
-        return new Pending(ActivationKeys.timeKey(a), a);
+    private int made;
+
+    String pending() {
+        return "record-" + made++;
     }
 
     @Test
     void fullBufferDropsTheOldestAndCountsIt() throws Exception {
-        var buffer = new ActivationBuffer(3, 10, 0, 1, TimeUnit.MILLISECONDS);
+        var buffer = new ActivationBuffer<String>(3, 10, 0, 1, TimeUnit.MILLISECONDS);
         var first = pending();
         var second = pending();
         assertThat(buffer.offer(first)).isEmpty();
@@ -39,7 +32,7 @@ class ActivationBufferTest {
 
     @Test
     void batchesAreCappedAndFifo() throws Exception {
-        var buffer = new ActivationBuffer(100, 2, 0, 1, TimeUnit.MILLISECONDS);
+        var buffer = new ActivationBuffer<String>(100, 2, 0, 1, TimeUnit.MILLISECONDS);
         var a = pending();
         var b = pending();
         var c = pending();
@@ -54,7 +47,7 @@ class ActivationBufferTest {
 
     @Test
     void flushWaitsUntilTheCoveringBatchIsWritten() throws Exception {
-        var buffer = new ActivationBuffer(100, 10, 1, 1, TimeUnit.HOURS);
+        var buffer = new ActivationBuffer<String>(100, 10, 1, 1, TimeUnit.HOURS);
         var p = pending();
         buffer.offer(p);
 
@@ -69,7 +62,7 @@ class ActivationBufferTest {
 
     @Test
     void closeWithDiscardDrainsAtOnceAndReleasesFlushes() throws Exception {
-        var buffer = new ActivationBuffer(100, 10, 1, 1, TimeUnit.HOURS);
+        var buffer = new ActivationBuffer<String>(100, 10, 1, 1, TimeUnit.HOURS);
         buffer.offer(pending());
 
         buffer.close(true);
