@@ -21,7 +21,8 @@ public record Alias(String function, String name, String version, Map<String, Do
         Names.function(function);
         Names.alias(name);
         InvalidRequestException.require(version != null && (version.matches("[1-9][0-9]*")
-                || FunctionVersion.LATEST.equals(version)), "version", "version must be a published version number");
+                || FunctionVersion.LATEST.equals(version)), "version",
+                "version must be $LATEST or a published version number, got '" + version + "'");
         additionalVersionWeights = additionalVersionWeights == null ? Map.of() : Map.copyOf(additionalVersionWeights);
         InvalidRequestException.require(additionalVersionWeights.size() <= 1, "additionalVersionWeights",
                 "at most one additional version may receive traffic");

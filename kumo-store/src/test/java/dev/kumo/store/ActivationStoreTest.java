@@ -94,7 +94,7 @@ class ActivationStoreTest {
         open(100, Duration.ofDays(1));
 
         assertThatThrownBy(() -> store.activations().list("", "alpha", 10))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("token"));
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("nextToken"));
     }
 
     @Test

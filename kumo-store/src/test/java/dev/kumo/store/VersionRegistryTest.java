@@ -115,7 +115,7 @@ class VersionRegistryTest {
         assertThat(third.nextToken()).isEmpty();
         assertThat(store.versions().list("nobody", "", 2).items()).isEmpty();
         assertThatThrownBy(() -> store.versions().list("hello", "x", 2))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("token"));
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("nextToken"));
     }
 
     @Test

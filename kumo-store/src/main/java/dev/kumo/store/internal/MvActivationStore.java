@@ -115,7 +115,7 @@ public final class MvActivationStore implements ActivationStore {
     @Override
     public Page<Activation> list(String function, String token, int limit) {
         Pagination.checkLimit(limit);
-        InvalidRequestException.require(token.isEmpty() || ActivationKeys.isTimeKey(token), "token",
+        InvalidRequestException.require(token.isEmpty() || ActivationKeys.isTimeKey(token), "nextToken",
                 "not an activation page token: '" + token + "'");
         var after = token.isEmpty() ? Optional.<Retained>empty() : Optional.of(ActivationKeys.position(token));
         return index.page(function, after, limit, cutoffMicros());

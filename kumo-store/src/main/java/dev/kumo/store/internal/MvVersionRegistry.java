@@ -56,7 +56,7 @@ public final class MvVersionRegistry implements VersionRegistry {
     @Override
     public Page<FunctionVersion> list(String name, String token, int limit) {
         Pagination.checkLimit(limit);
-        InvalidRequestException.require(token.isEmpty() || NUMBER.matcher(token).matches(), "token",
+        InvalidRequestException.require(token.isEmpty() || NUMBER.matcher(token).matches(), "nextToken",
                 "not a version page token: '" + token + "'");
         long after = token.isEmpty() ? 0 : Long.parseLong(token);
         return table.get(name)
