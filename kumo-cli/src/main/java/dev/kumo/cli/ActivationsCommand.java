@@ -45,15 +45,10 @@ final class ActivationsCommand implements Callable<Integer> {
             query = query.withNextToken(nextToken);
         }
         Page<ActivationInfo> page = root.client().listActivations(query);
-        Printer printer = root.printer();
-        if (printer.json()) {
-            printer.jsonArray(page.items().stream().map(ActivationInfo::toJson).toList());
-        } else {
-            Table table = Table.of("ID", "FUNCTION", "VERSION", "STATUS", "COLD", "DURATION MS", "START");
-            page.items().forEach(a -> table.row(a.activationId(), a.function(), a.version(), a.status().wireName(),
-                    Printer.yesNo(a.coldStart()), Printer.millis(a.durationMs()), Printer.time(a.start())));
-            printer.table(table);
-        }
+        root.printer().list(page.items(), ActivationInfo::toJson,
+                Table.of("ID", "FUNCTION", "VERSION", "STATUS", "COLD", "DURATION MS", "START"),
+                (table, a) -> table.row(a.activationId(), a.function(), a.version(), a.status().wireName(),
+                        Printer.yesNo(a.coldStart()), Printer.millis(a.durationMs()), Printer.time(a.start())));
         page.nextToken().ifPresent(token -> root.err().println("more: --next-token " + token));
         return ExitCode.OK.code();
     }

@@ -52,15 +52,10 @@ final class AliasCommand implements Runnable {
     @Command(name = "list", description = "List a function's aliases.")
     int list(@Parameters(paramLabel = "FN", description = "Function name.") String function) {
         List<AliasInfo> aliases = root.client().listAllAliases(function);
-        Printer printer = root.printer();
-        if (printer.json()) {
-            printer.jsonArray(aliases.stream().map(AliasInfo::toJson).toList());
-        } else {
-            Table table = Table.of("NAME", "VERSION", "WEIGHTS", "DESCRIPTION", "MODIFIED");
-            aliases.forEach(a -> table.row(a.name(), a.version(), Printer.pairs(a.additionalVersionWeights()),
-                    a.description(), Printer.time(a.modified())));
-            printer.table(table);
-        }
+        root.printer().list(aliases, AliasInfo::toJson,
+                Table.of("NAME", "VERSION", "WEIGHTS", "DESCRIPTION", "MODIFIED"),
+                (table, a) -> table.row(a.name(), a.version(), Printer.pairs(a.additionalVersionWeights()),
+                        a.description(), Printer.time(a.modified())));
         return ExitCode.OK.code();
     }
 

@@ -96,15 +96,10 @@ final class FnCommand implements Runnable {
     @Command(name = "list", description = "List all functions.")
     int list() {
         List<FunctionInfo> functions = root.client().listAllFunctions();
-        Printer printer = root.printer();
-        if (printer.json()) {
-            printer.jsonArray(functions.stream().map(FunctionInfo::toJson).toList());
-        } else {
-            Table table = Table.of("NAME", "HANDLER", "TIER", "MEMORY MB", "TIMEOUT MS", "MODIFIED");
-            functions.forEach(f -> table.row(f.name(), f.handler(), f.tier().wireName(), f.memoryMb(), f.timeoutMs(),
-                    Printer.time(f.modified())));
-            printer.table(table);
-        }
+        root.printer().list(functions, FunctionInfo::toJson,
+                Table.of("NAME", "HANDLER", "TIER", "MEMORY MB", "TIMEOUT MS", "MODIFIED"),
+                (table, f) -> table.row(f.name(), f.handler(), f.tier().wireName(), f.memoryMb(), f.timeoutMs(),
+                        Printer.time(f.modified())));
         return ExitCode.OK.code();
     }
 
@@ -149,15 +144,10 @@ final class FnCommand implements Runnable {
     @Command(name = "versions", description = "List a function's versions.")
     int versions(@Parameters(paramLabel = "NAME", description = "Function name.") String name) {
         List<FunctionInfo> versions = root.client().listAllVersions(name);
-        Printer printer = root.printer();
-        if (printer.json()) {
-            printer.jsonArray(versions.stream().map(FunctionInfo::toJson).toList());
-        } else {
-            Table table = Table.of("VERSION", "DESCRIPTION", "CODE", "SIZE", "MODIFIED");
-            versions.forEach(v -> table.row(v.version(), v.description(), Printer.shortSha(v.codeSha256()),
-                    v.codeSize(), Printer.time(v.modified())));
-            printer.table(table);
-        }
+        root.printer().list(versions, FunctionInfo::toJson,
+                Table.of("VERSION", "DESCRIPTION", "CODE", "SIZE", "MODIFIED"),
+                (table, v) -> table.row(v.version(), v.description(), Printer.shortSha(v.codeSha256()),
+                        v.codeSize(), Printer.time(v.modified())));
         return ExitCode.OK.code();
     }
 

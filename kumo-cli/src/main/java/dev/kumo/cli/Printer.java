@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +59,19 @@ final class Printer {
         ArrayNode array = JSON.createArrayNode();
         items.forEach(item -> array.add(JSON.readTree(item)));
         out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+    }
+
+    /**
+     * Prints a listing: a JSON array of each item's wire form with {@code --json}, else {@code table} with one
+     * row per item.
+     */
+    <T> void list(List<T> items, Function<T, String> toJson, Table table, BiConsumer<Table, T> row) {
+        if (json) {
+            jsonArray(items.stream().map(toJson).toList());
+        } else {
+            items.forEach(item -> row.accept(table, item));
+            table(table);
+        }
     }
 
     /** Pretty-prints any JSON tree. */
