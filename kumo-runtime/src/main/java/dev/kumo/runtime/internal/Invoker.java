@@ -79,7 +79,8 @@ public final class Invoker {
             case Acquisition.StartFailed f -> {
                 countColdStart(version, f.coldStart());
                 record(version, id, ActivationStatus.ERROR, f.coldStart(), admitted, 0, f.initNanos(),
-                        queueNanos(request, admitted, System.nanoTime() - admittedNanos, f.initNanos()), request, null, f.error(), f.logs());
+                        queueNanos(request, admitted, System.nanoTime() - admittedNanos, f.initNanos()), request, null,
+                        f.error(), f.logs());
                 yield new InvocationResult.FunctionError(id, version.version(), f.coldStart(), f.error());
             }
             case Acquisition.StartTimedOut t -> {
