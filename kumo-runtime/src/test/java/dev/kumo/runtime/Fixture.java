@@ -9,6 +9,7 @@ import dev.kumo.core.InvocationResult;
 import dev.kumo.core.Tier;
 import dev.kumo.policies.FixedKeepAlive;
 import dev.kumo.runtime.testing.FakeStore;
+import dev.kumo.spi.keepalive.KeepAlivePolicy;
 import dev.kumo.runtime.testing.TestJars;
 import dev.kumo.testkit.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,9 +37,13 @@ final class Fixture implements AutoCloseable {
     private final List<String> gates = new ArrayList<>();
 
     Fixture(Path dir, RuntimeConfig config) {
+        this(dir, config, FixedKeepAlive.ofDefault());
+    }
+
+    Fixture(Path dir, RuntimeConfig config, KeepAlivePolicy keepAlive) {
         store = new FakeStore(dir);
         dispatcher = Dispatcher.create(config.withReaperInterval(Duration.ZERO).withTimeoutGrace(Duration.ofMillis(100)),
-                store, FixedKeepAlive.ofDefault(), clock, meters);
+                store, keepAlive, clock, meters);
     }
 
     Fixture(Path dir) {
