@@ -29,7 +29,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-examples", description = "Deploy no examples, even when --examples is given.")
     boolean noExamples;
 
-    @Option(names = "--keep-alive", description = "Keep-alive policy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keep-alive",
+            description = "Keep-alive policy: fixed:DURATION or hybrid-histogram[:PARAMS] (default: ${DEFAULT-VALUE}).")
     String keepAlive = "fixed:10m";
 
     @Option(names = "--memory-budget-mb", description = "Node memory budget for instances (default: ${DEFAULT-VALUE}).")
