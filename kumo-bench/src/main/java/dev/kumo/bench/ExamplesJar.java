@@ -24,6 +24,7 @@ final class ExamplesJar {
     static final String HELLO = "dev.kumo.examples.Hello";
     static final String NOOP = "dev.kumo.examples.Noop";
     static final String SLEEP = "dev.kumo.examples.Sleep";
+    static final String REPLAY = "dev.kumo.examples.Replay";
 
     private static final String PROBE = "dev/kumo/examples/Hello.class";
 

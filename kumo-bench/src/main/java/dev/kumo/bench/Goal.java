@@ -17,6 +17,10 @@ sealed interface Goal {
     record RatioAtMost(double max) implements Goal {
     }
 
+    /** Kumo / baseline must be within {@code 1 ± tolerance} (agreement with a model, e.g. 0.10 for 10%). */
+    record RatioWithin(double tolerance) implements Goal {
+    }
+
     /** Kumo's own number must be at most {@code max}, in the measurement's unit. */
     record KumoAtMost(double max) implements Goal {
     }
@@ -27,6 +31,7 @@ sealed interface Goal {
             case None n -> "";
             case RatioAtLeast g -> String.format(Locale.ROOT, "ratio >= %.2f", g.min());
             case RatioAtMost g -> String.format(Locale.ROOT, "ratio <= %.2f", g.max());
+            case RatioWithin g -> String.format(Locale.ROOT, "ratio 1±%.2f", g.tolerance());
             case KumoAtMost g -> String.format(Locale.ROOT, "kumo <= %s", Measurement.format(g.max()));
         };
     }
@@ -37,6 +42,7 @@ sealed interface Goal {
             case None n -> Verdict.NONE;
             case RatioAtLeast g -> compare(m.ratio(), v -> v >= g.min());
             case RatioAtMost g -> compare(m.ratio(), v -> v <= g.max());
+            case RatioWithin g -> compare(m.ratio(), v -> Math.abs(v - 1) <= g.tolerance());
             case KumoAtMost g -> compare(m.kumo(), v -> v <= g.max());
         };
     }

@@ -50,7 +50,15 @@ final class KumoApi {
 
     /** Creates or updates a function from a jar ({@code PUT /v1/functions/{name}}, code as base64). */
     void deploy(String name, FunctionSpec spec, byte[] jar) {
+        deploy(name, spec, jar, 0);
+    }
+
+    /** As {@link #deploy(String, FunctionSpec, byte[])}, with a timeout in ms when {@code timeoutMs > 0}. */
+    void deploy(String name, FunctionSpec spec, byte[] jar, long timeoutMs) {
         ObjectNode body = JSON.createObjectNode();
+        if (timeoutMs > 0) {
+            body.put("timeoutMs", timeoutMs);
+        }
         body.put("handler", spec.handler());
         body.put("runtime", "java");
         body.put("tier", spec.tier());
