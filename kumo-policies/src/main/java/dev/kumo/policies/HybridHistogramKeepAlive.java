@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@link Basis#TOO_FEW} or {@link Basis#FLAT}, when fewer than {@code min} idle times were seen or the
  *       histogram's bin counts have a coefficient of variation below {@code cv}: the standard policy, no pre-warm
- *       and a keep-alive of the whole histogram range (4 hours).
+ *       and a keep-alive of the whole histogram range (4 hours); with
+ *       {@link HybridHistogramParameters.Fallback#OBSERVED} (Kumo's) a window from the idle times seen so far.
  *   <li>{@link Basis#FORECAST}, when more than {@code oob} of the idle times fell past the range: a forecast
  *       {@code f} of the next idle time ({@link IdleTimeForecaster}, standing in for ARIMA) gives the paper's
  *       window {@code [0.85 f, 1.15 f]}, i.e. pre-warm {@code 0.85 f} and keep-alive {@code 0.3 f}.
@@ -49,6 +50,8 @@ public final class HybridHistogramKeepAlive implements KeepAlivePolicy {
 
     static final double FORECAST_PREWARM = 0.85;
     static final double FORECAST_KEEP_ALIVE = 0.3;
+    /** How far past the longest idle time seen a learning app is kept: the forecaster's clamp, 2x. */
+    static final double LEARNING_STRETCH = 2;
     private static final double EPSILON = 1e-9;
 
     private final HybridHistogramParameters parameters;
@@ -113,7 +116,17 @@ public final class HybridHistogramKeepAlive implements KeepAlivePolicy {
 
     private KeepAliveWindow compute(Basis basis, IdleTimeHistogram histogram, IdleTimeForecaster forecaster) {
         return switch (basis) {
-            case TOO_FEW, FLAT -> standard;
+            case TOO_FEW -> switch (parameters.fallback()) {
+                case RANGE -> standard;
+                case OBSERVED -> learning(histogram);
+            };
+            case FLAT -> switch (parameters.fallback()) {
+                case RANGE -> standard;
+                case OBSERVED -> {
+                    var tail = histogram.binOfAll(parameters.tailPercentile());
+                    yield tail.isEmpty() ? standard : KeepAliveWindow.keepFor(min(windowEnd(tail.getAsInt()), range()));
+                }
+            };
             case FORECAST -> {
                 long nanos = forecaster.forecast().toNanos();
                 yield new KeepAliveWindow(Duration.ofNanos(Math.round(nanos * FORECAST_PREWARM)),
@@ -122,13 +135,46 @@ public final class HybridHistogramKeepAlive implements KeepAlivePolicy {
             case HISTOGRAM -> {
                 int head = histogram.binOf(parameters.headPercentile());
                 int tail = histogram.binOf(parameters.tailPercentile());
-                // Whole bins, as the paper; EPSILON keeps 10 x 0.9 at 9 rather than 8.999... floored to 8.
-                long prewarmBins = (long) Math.floor(head * (1 - parameters.margin()) + EPSILON);
-                long endBins = (long) Math.ceil((tail + 1L) * (1 + parameters.margin()) - EPSILON);
-                var prewarm = parameters.bin().multipliedBy(prewarmBins);
-                yield new KeepAliveWindow(prewarm, parameters.bin().multipliedBy(endBins).minus(prewarm));
+                var prewarm = prewarmPoint(head);
+                yield new KeepAliveWindow(prewarm, windowEnd(tail).minus(prewarm));
             }
         };
+    }
+
+    /**
+     * While learning: pre-warm at the head cut-off as the histogram rule would (with fewer than 20 idle times the
+     * 5th percentile is the shortest seen), but end at {@link #LEARNING_STRETCH} times the tail bin's upper edge (the
+     * longest idle time seen, below 100 observations), at most the range, since a few idle times say little about
+     * the longest to come. The whole range while nothing in range was seen.
+     */
+    private KeepAliveWindow learning(IdleTimeHistogram histogram) {
+        var tail = histogram.binOfAll(parameters.tailPercentile());
+        if (histogram.inRange() == 0) {
+            return standard;
+        }
+        var prewarm = prewarmPoint(histogram.binOf(parameters.headPercentile()));
+        var end = tail.isEmpty() ? range()
+                : min(parameters.bin().multipliedBy((long) Math.ceil(LEARNING_STRETCH * (tail.getAsInt() + 1L))), range());
+        return new KeepAliveWindow(prewarm, end.minus(prewarm));
+    }
+
+    /** Bin {@code head}'s lower edge less the margin, rounded down to whole bins. */
+    private Duration prewarmPoint(int head) {
+        // EPSILON keeps 10 x 0.9 at 9 rather than 8.999... floored to 8.
+        return parameters.bin().multipliedBy((long) Math.floor(head * (1 - parameters.margin()) + EPSILON));
+    }
+
+    /** The tail cut-off: bin {@code tail}'s upper edge plus the margin, rounded up to whole bins. */
+    private Duration windowEnd(int tail) {
+        return parameters.bin().multipliedBy((long) Math.ceil((tail + 1L) * (1 + parameters.margin()) - EPSILON));
+    }
+
+    private Duration range() {
+        return parameters.range();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** One app's observations; every method holds the app's lock. */

@@ -1,15 +1,19 @@
 package dev.kumo.policies;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
  * The knobs of {@link HybridHistogramKeepAlive}; {@link #defaults()} are those of Shahrad et al. (ATC'20) where the
- * paper gives them. As a spec argument they are written {@code key=value} pairs separated by commas, any subset in
- * any order, e.g. {@code hybrid-histogram:range=2h,tail=99.5}:
+ * paper gives them. As a spec argument they are written {@code key=value} pairs separated by semicolons or commas,
+ * any subset in any order, e.g. {@code hybrid-histogram:range=2h;tail=99.5} ({@link #toSpec} writes semicolons,
+ * which survive a comma-separated list such as the simulator's {@code --policy}):
  *
  * <ul>
  *   <li>{@code bin} (1m) and {@code range} (4h): the histogram's bin width and span, a {@link DurationSpec};
@@ -21,6 +25,8 @@ import java.util.StringJoiner;
  *   <li>{@code cv} (2): bin counts with a smaller coefficient of variation are too flat to predict from.
  *   <li>{@code oob} (0.5): more than this fraction of idle times out of bounds switches to the forecast.
  *   <li>{@code history} (64): how many recent idle times the forecaster fits (memory per app is fixed by it).
+ *   <li>{@code fallback} ({@code range}): the window while too few idle times were seen or the histogram is flat,
+ *       {@code range} (the paper's) or {@code observed} (Kumo's), see {@link Fallback}.
  * </ul>
  *
  * @param bin            histogram bin width
@@ -32,6 +38,7 @@ import java.util.StringJoiner;
  * @param cvThreshold    least coefficient of variation of the bin counts for the histogram to be representative
  * @param oobFraction    fraction (0-1) of out-of-bound idle times above which the forecast is used
  * @param history        idle times kept for the forecaster, at least 2
+ * @param fallback       the window of an app still learning or with a flat histogram
  */
 public record HybridHistogramParameters(
         Duration bin,
@@ -42,10 +49,24 @@ public record HybridHistogramParameters(
         int minObservations,
         double cvThreshold,
         double oobFraction,
-        int history) {
+        int history,
+        Fallback fallback) {
+
+    /** The window of an app whose histogram is not trusted yet (too few idle times) or is too flat. */
+    public enum Fallback {
+        /** The paper's standard policy: no pre-warm, keep alive for the whole {@code range}. */
+        RANGE,
+        /**
+         * Kumo's, from what was observed so far. Too few idle times: pre-warm at the head cut-off as the histogram
+         * rule does, and keep alive until twice the longest idle time seen, at most the range. Flat: no pre-warm
+         * (the head is unpredictable) and keep alive until the tail cut-off, at most the range. The whole range
+         * while no idle time within it was seen.
+         */
+        OBSERVED
+    }
 
     private static final HybridHistogramParameters DEFAULTS = new HybridHistogramParameters(
-            Duration.ofMinutes(1), Duration.ofHours(4), 5, 99, 0.1, 10, 2, 0.5, 64);
+            Duration.ofMinutes(1), Duration.ofHours(4), 5, 99, 0.1, 10, 2, 0.5, 64, Fallback.RANGE);
     private static final long MAX_BINS = 100_000;
 
     /** Rejects values that make no histogram or no percentile. */
@@ -63,15 +84,26 @@ public record HybridHistogramParameters(
         require(cvThreshold >= 0 && Double.isFinite(cvThreshold), "cv must be a non-negative number");
         require(0 <= oobFraction && oobFraction <= 1, "oob must be in [0, 1]");
         require(history >= 2 && history <= 10_000, "history must be in [2, 10000]");
+        Objects.requireNonNull(fallback, "fallback");
     }
 
-    /** The paper's parameters: 1-minute bins over 4 hours, 5th/99th percentiles, 10% margin. */
+    /**
+     * The paper's parameters: 1-minute bins over 4 hours, 5th/99th percentiles, 10% margin, and the whole range as
+     * the standard keep-alive ({@link Fallback#RANGE}). Kumo's variant is these {@link #withFallback with}
+     * {@link Fallback#OBSERVED}, the spec {@code fallback=observed}.
+     */
     public static HybridHistogramParameters defaults() {
         return DEFAULTS;
     }
 
+    /** These parameters with {@code fallback} instead. */
+    public HybridHistogramParameters withFallback(Fallback fallback) {
+        return new HybridHistogramParameters(bin, range, headPercentile, tailPercentile, margin, minObservations,
+                cvThreshold, oobFraction, history, fallback);
+    }
+
     /**
-     * Reads {@code key=value,...} on top of {@link #defaults()}; blank text gives the defaults.
+     * Reads {@code key=value} pairs separated by {@code ;} or {@code ,} on top of {@link #defaults()}; blank text gives the defaults.
      *
      * @throws IllegalArgumentException for an unknown key, a repeated key, a bad value or an invalid combination
      */
@@ -79,7 +111,7 @@ public record HybridHistogramParameters(
         var values = new LinkedHashMap<String, String>(DEFAULTS.asMap());
         var seen = new HashSet<String>();
         if (!text.isBlank()) {
-            for (var pair : text.split(",", -1)) {
+            for (var pair : text.split("[,;]", -1)) {
                 int eq = pair.indexOf('=');
                 var key = eq < 0 ? pair.strip() : pair.substring(0, eq).strip();
                 if (eq < 0 || !values.containsKey(key)) {
@@ -101,7 +133,8 @@ public record HybridHistogramParameters(
                 (int) whole(values, "min"),
                 number(values, "cv"),
                 number(values, "oob"),
-                (int) whole(values, "history"));
+                (int) whole(values, "history"),
+                fallback(values.get("fallback")));
     }
 
     /** The number of bins, {@code range / bin}. */
@@ -111,7 +144,7 @@ public record HybridHistogramParameters(
 
     /** The argument that {@link #parse} reads back into these parameters; empty for the defaults. */
     public String toSpec() {
-        var joiner = new StringJoiner(",");
+        var joiner = new StringJoiner(";");
         var defaults = DEFAULTS.asMap();
         asMap().forEach((key, value) -> {
             if (!value.equals(defaults.get(key))) {
@@ -132,11 +165,19 @@ public record HybridHistogramParameters(
         map.put("cv", plain(cvThreshold));
         map.put("oob", plain(oobFraction));
         map.put("history", Integer.toString(history));
+        map.put("fallback", fallback.name().toLowerCase(Locale.ROOT));
         return map;
     }
 
     private static String plain(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static Fallback fallback(String value) {
+        return Arrays.stream(Fallback.values())
+                .filter(f -> f.name().equalsIgnoreCase(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("fallback must be range or observed, got '" + value + "'"));
     }
 
     private static double number(Map<String, String> values, String key) {

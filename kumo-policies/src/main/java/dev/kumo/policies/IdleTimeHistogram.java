@@ -1,6 +1,7 @@
 package dev.kumo.policies;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * Counts one application's idle times in fixed-width bins, plus those too long for any bin (out of bounds).
@@ -50,7 +51,24 @@ final class IdleTimeHistogram {
 
     /** The bin holding the {@code percentile}-th in-range idle time; only meaningful when {@link #inRange} > 0. */
     int binOf(double percentile) {
-        long rank = Math.max(1, (long) Math.ceil(percentile / 100 * inRange));
+        return binOfRank(rankOf(percentile, inRange));
+    }
+
+    /**
+     * The bin holding the {@code percentile}-th of all idle times, out-of-bound ones counted as longer than any
+     * bin; empty when nothing was observed or that idle time is out of bounds. With fewer than
+     * {@code 100 / (100 - percentile)} idle times the nearest rank is the largest, so this is the longest seen.
+     */
+    OptionalInt binOfAll(double percentile) {
+        long rank = rankOf(percentile, total());
+        return total() == 0 || rank > inRange ? OptionalInt.empty() : OptionalInt.of(binOfRank(rank));
+    }
+
+    private static long rankOf(double percentile, long n) {
+        return Math.max(1, (long) Math.ceil(percentile / 100 * n));
+    }
+
+    private int binOfRank(long rank) {
         long cumulative = 0;
         for (int i = 0; i < counts.length; i++) {
             cumulative += counts[i];

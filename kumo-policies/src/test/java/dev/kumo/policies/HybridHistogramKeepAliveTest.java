@@ -139,6 +139,6 @@ class HybridHistogramKeepAliveTest extends KeepAlivePolicyConformance {
     void printsItsSpec() {
         assertThat(policy).hasToString("hybrid-histogram");
         assertThat(HybridHistogramKeepAlive.of(HybridHistogramParameters.parse("range=2h,min=20")))
-                .hasToString("hybrid-histogram:range=2h,min=20");
+                .hasToString("hybrid-histogram:range=2h;min=20");
     }
 }
