@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.function.UnaryOperator;
 
 /** An in-process Kumo node on a free loopback port with its own data directory and the examples. */
@@ -42,8 +43,12 @@ final class Node implements AutoCloseable {
     }
 
     static Node start(Path data, UnaryOperator<ServerConfig> tweak) {
+        return start(data, tweak, InstantSource.system());
+    }
+
+    static Node start(Path data, UnaryOperator<ServerConfig> tweak, InstantSource clock) {
         var config = tweak.apply(ServerConfig.defaults().withPort(0).withDataDir(data).withExamples(examplesJar()));
-        return new Node(KumoServer.start(config), data);
+        return new Node(KumoServer.start(config, clock), data);
     }
 
     @Override

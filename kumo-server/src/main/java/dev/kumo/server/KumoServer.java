@@ -53,9 +53,16 @@ public final class KumoServer implements AutoCloseable {
         this.host = host;
     }
 
-    /** Starts a node and returns once it serves requests. */
+    /** Starts a node on the system clock and returns once it serves requests. */
     public static KumoServer start(ServerConfig config) {
-        var clock = InstantSource.system();
+        return start(config, InstantSource.system());
+    }
+
+    /**
+     * Starts a node whose runtime, policies and store take time from {@code clock} (deadlines are still
+     * enforced on the monotonic clock); tests pass a manual clock to drive keep-alive on virtual time.
+     */
+    public static KumoServer start(ServerConfig config, InstantSource clock) {
         var keepAlive = KeepAlivePolicies.create(config.keepAlive());
         var store = EmbeddedStore.open(config.dataDir(), new StoreOptions(config.maxActivations(),
                 config.activationMaxAge(), clock));

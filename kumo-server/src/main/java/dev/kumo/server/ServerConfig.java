@@ -63,4 +63,10 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<Path> e
         return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, newMemoryBudgetMb, newMaxInFlight,
                 newMaxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge);
     }
+
+    /** With another keep-alive policy spec, e.g. {@code hybrid-histogram}. */
+    public ServerConfig withKeepAlive(String spec) {
+        return new ServerConfig(host, port, dataDir, examplesJar, spec, memoryBudgetMb, maxInFlight,
+                maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge);
+    }
 }
