@@ -66,7 +66,7 @@ public record HybridHistogramParameters(
     }
 
     private static final HybridHistogramParameters DEFAULTS = new HybridHistogramParameters(
-            Duration.ofMinutes(1), Duration.ofHours(4), 5, 99, 0.1, 10, 2, 0.5, 64, Fallback.RANGE);
+            Duration.ofMinutes(1), Duration.ofHours(4), 5, 99, 0.1, 10, 2, 0.5, 64, Fallback.OBSERVED);
     private static final long MAX_BINS = 100_000;
 
     /** Rejects values that make no histogram or no percentile. */
@@ -88,12 +88,17 @@ public record HybridHistogramParameters(
     }
 
     /**
-     * The paper's parameters: 1-minute bins over 4 hours, 5th/99th percentiles, 10% margin, and the whole range as
-     * the standard keep-alive ({@link Fallback#RANGE}). Kumo's variant is these {@link #withFallback with}
-     * {@link Fallback#OBSERVED}, the spec {@code fallback=observed}.
+     * The paper's parameters (1-minute bins over 4 hours, 5th/99th percentiles, 10% margin) with Kumo's
+     * {@link Fallback#OBSERVED} fallback for apps still learning, which wastes less memory on rarely invoked
+     * apps (ADR 0007). The paper's policy exactly is {@link #paper()}, the spec {@code fallback=range}.
      */
     public static HybridHistogramParameters defaults() {
         return DEFAULTS;
+    }
+
+    /** The paper's policy exactly: the defaults with the whole range as the standard keep-alive. */
+    public static HybridHistogramParameters paper() {
+        return DEFAULTS.withFallback(Fallback.RANGE);
     }
 
     /** These parameters with {@code fallback} instead. */

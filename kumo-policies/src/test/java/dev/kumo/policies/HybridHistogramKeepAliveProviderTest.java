@@ -34,13 +34,13 @@ class HybridHistogramKeepAliveProviderTest {
         var policy = (HybridHistogramKeepAlive) KeepAlivePolicies.create("hybrid-histogram: range=2h, tail=99.5,min=20");
 
         assertThat(policy.parameters()).isEqualTo(new HybridHistogramParameters(
-                Duration.ofMinutes(1), Duration.ofHours(2), 5, 99.5, 0.1, 20, 2, 0.5, 64, Fallback.RANGE));
+                Duration.ofMinutes(1), Duration.ofHours(2), 5, 99.5, 0.1, 20, 2, 0.5, 64, Fallback.OBSERVED));
         assertThat(policy).hasToString("hybrid-histogram:range=2h;tail=99.5;min=20");
     }
 
     @Test
     void specRoundTrips() {
-        var spec = "bin=30s;range=1h;head=1;tail=95;margin=0.2;min=5;cv=1.5;oob=0.25;history=16;fallback=observed";
+        var spec = "bin=30s;range=1h;head=1;tail=95;margin=0.2;min=5;cv=1.5;oob=0.25;history=16;fallback=range";
         var parameters = HybridHistogramParameters.parse(spec);
 
         assertThat(parameters.bins()).isEqualTo(120);
@@ -50,11 +50,11 @@ class HybridHistogramKeepAliveProviderTest {
 
     @Test
     void semicolonsAndCommasBothSeparatePairs() {
-        var policy = (HybridHistogramKeepAlive) KeepAlivePolicies.create("hybrid-histogram:min=5; range=2h,fallback=observed");
+        var policy = (HybridHistogramKeepAlive) KeepAlivePolicies.create("hybrid-histogram:min=5; range=2h,fallback=range");
 
         assertThat(policy.parameters()).isEqualTo(new HybridHistogramParameters(
-                Duration.ofMinutes(1), Duration.ofHours(2), 5, 99, 0.1, 5, 2, 0.5, 64, Fallback.OBSERVED));
-        assertThat(policy).hasToString("hybrid-histogram:range=2h;min=5;fallback=observed");
+                Duration.ofMinutes(1), Duration.ofHours(2), 5, 99, 0.1, 5, 2, 0.5, 64, Fallback.RANGE));
+        assertThat(policy).hasToString("hybrid-histogram:range=2h;min=5;fallback=range");
         assertThat(KeepAlivePolicies.create(policy.toString())).hasToString(policy.toString());
     }
 

@@ -17,11 +17,12 @@ class HybridHistogramKeepAliveTest extends KeepAlivePolicyConformance {
     private static final KeepAliveWindow STANDARD = KeepAliveWindow.keepFor(Duration.ofHours(4));
 
     private final ManualClock clock = ManualClock.at(Instant.parse("2025-03-03T08:00:00Z"));
-    private final HybridHistogramKeepAlive policy = HybridHistogramKeepAlive.ofDefaults();
+    /** The paper's policy exactly; Kumo's default fallback is covered by {@code ObservedFallbackKeepAliveTest}. */
+    private final HybridHistogramKeepAlive policy = HybridHistogramKeepAlive.of(HybridHistogramParameters.paper());
 
     @Override
     protected KeepAlivePolicy newPolicy() {
-        return HybridHistogramKeepAlive.ofDefaults();
+        return HybridHistogramKeepAlive.of(HybridHistogramParameters.paper());
     }
 
     /** Runs an invocation of {@code duration} now, then moves the clock past it by {@code idle}. */
@@ -137,7 +138,7 @@ class HybridHistogramKeepAliveTest extends KeepAlivePolicyConformance {
 
     @Test
     void printsItsSpec() {
-        assertThat(policy).hasToString("hybrid-histogram");
+        assertThat(policy).hasToString("hybrid-histogram:fallback=range");
         assertThat(HybridHistogramKeepAlive.of(HybridHistogramParameters.parse("range=2h,min=20")))
                 .hasToString("hybrid-histogram:range=2h;min=20");
     }

@@ -97,7 +97,7 @@ class ObservedFallbackKeepAliveTest extends KeepAlivePolicyConformance {
 
     @Test
     void learnedHistogramWindowIsThePapers() {
-        var paper = HybridHistogramKeepAlive.ofDefaults();
+        var paper = HybridHistogramKeepAlive.of(HybridHistogramParameters.paper());
         var t = clock.instant();
         for (int i = 0; i <= 12; i++) {
             policy.recordInvocation(APP, t, t);
@@ -115,7 +115,8 @@ class ObservedFallbackKeepAliveTest extends KeepAlivePolicyConformance {
         var created = KeepAlivePolicies.create("hybrid-histogram:fallback=observed");
 
         assertThat(((HybridHistogramKeepAlive) created).parameters().fallback()).isEqualTo(Fallback.OBSERVED);
-        assertThat(created).hasToString("hybrid-histogram:fallback=observed");
-        assertThat(policy).hasToString("hybrid-histogram:fallback=observed");
+        assertThat(created).as("observed is the default").hasToString("hybrid-histogram");
+        assertThat(KeepAlivePolicies.create("hybrid-histogram")).hasToString(created.toString());
+        assertThat(policy).hasToString("hybrid-histogram");
     }
 }

@@ -43,14 +43,14 @@ import org.junit.jupiter.api.io.TempDir;
  * ./mvnw -B -q -pl kumo-sim -am package -DskipTests
  * java -cp "kumo-sim/target/classes:kumo-sim/target/lib/*" dev.kumo.sim.SimMain \
  *     --trace kumo-sim/src/test/resources/golden/trace \
- *     --policy hybrid-histogram,hybrid-histogram:fallback=observed,fixed:5m,fixed:10m,fixed:60m --seed 7 \
+ *     --policy hybrid-histogram,hybrid-histogram:fallback=range,fixed:5m,fixed:10m,fixed:60m --seed 7 \
  *     --out /tmp/kumo-golden
  * cp /tmp/kumo-golden/summary.csv kumo-sim/src/test/resources/golden/summary.csv
  * </pre>
  */
 class GoldenTraceTest {
 
-    static final String POLICIES = "hybrid-histogram,hybrid-histogram:fallback=observed,fixed:5m,fixed:10m,fixed:60m";
+    static final String POLICIES = "hybrid-histogram,hybrid-histogram:fallback=range,fixed:5m,fixed:10m,fixed:60m";
 
     private static final String REGENERATE = """
             summary.csv on the golden trace differs from src/test/resources/golden/summary.csv.
