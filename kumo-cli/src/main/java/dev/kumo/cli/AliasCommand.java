@@ -63,10 +63,7 @@ final class AliasCommand implements Runnable {
     int delete(@Parameters(index = "0", paramLabel = "FN", description = "Function name.") String function,
                @Parameters(index = "1", paramLabel = "ALIAS", description = "Alias name.") String alias) {
         root.client().deleteAlias(function, alias);
-        Printer printer = root.printer();
-        if (!printer.json()) {
-            printer.line("Deleted alias '" + alias + "' of function '" + function + "'");
-        }
+        root.printer().confirm("Deleted alias '" + alias + "' of function '" + function + "'");
         return ExitCode.OK.code();
     }
 

@@ -81,15 +81,10 @@ final class FnCommand implements Runnable {
             settings.description(description);
         }
         DeployResult result = root.client().deploy(name, jar, settings.build());
-        Printer printer = root.printer();
         FunctionInfo f = result.function();
-        if (printer.json()) {
-            printer.json(f.toJson());
-        } else {
-            printer.line((result.created() ? "Created" : "Updated") + " function '" + f.name() + "' ("
-                    + f.version() + ", " + f.handler() + ", " + f.memoryMb() + " MB, " + f.tier().wireName()
-                    + ", code " + Printer.shortSha(f.codeSha256()) + ", " + f.codeSize() + " bytes)");
-        }
+        root.printer().outcome(f.toJson(), (result.created() ? "Created" : "Updated") + " function '" + f.name()
+                + "' (" + f.version() + ", " + f.handler() + ", " + f.memoryMb() + " MB, " + f.tier().wireName()
+                + ", code " + Printer.shortSha(f.codeSha256()) + ", " + f.codeSize() + " bytes)");
         return ExitCode.OK.code();
     }
 
@@ -117,10 +112,7 @@ final class FnCommand implements Runnable {
             description = "Delete a function with all its versions and aliases.")
     int delete(@Parameters(paramLabel = "NAME", description = "Function name.") String name) {
         root.client().deleteFunction(name);
-        Printer printer = root.printer();
-        if (!printer.json()) {
-            printer.line("Deleted function '" + name + "'");
-        }
+        root.printer().confirm("Deleted function '" + name + "'");
         return ExitCode.OK.code();
     }
 
@@ -131,13 +123,8 @@ final class FnCommand implements Runnable {
                 String description) {
         FunctionInfo version = description == null ? root.client().publish(name)
                 : root.client().publish(name, description);
-        Printer printer = root.printer();
-        if (printer.json()) {
-            printer.json(version.toJson());
-        } else {
-            printer.line("Published version " + version.version() + " of '" + name + "' (code "
-                    + Printer.shortSha(version.codeSha256()) + ")");
-        }
+        root.printer().outcome(version.toJson(), "Published version " + version.version() + " of '" + name
+                + "' (code " + Printer.shortSha(version.codeSha256()) + ")");
         return ExitCode.OK.code();
     }
 

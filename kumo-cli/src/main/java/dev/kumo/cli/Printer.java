@@ -74,6 +74,18 @@ final class Printer {
         }
     }
 
+    /** The outcome of a change: the record's JSON with {@code --json}, else {@code message} for people. */
+    void outcome(String json, String message) {
+        out.println(this.json ? json : message);
+    }
+
+    /** A confirmation for people; with {@code --json} nothing is printed (the exit code says it all). */
+    void confirm(String message) {
+        if (!json) {
+            out.println(message);
+        }
+    }
+
     /** Pretty-prints any JSON tree. */
     void json(JsonNode node) {
         out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
