@@ -119,16 +119,16 @@ public final class Invoker {
         String v = version.version();
         var overtime = new Overtime(watchdog, graceNanos) {
             @Override
-            void late() {
+            void late(List<String> logs) {
+                record(version, id, ActivationStatus.TIMEOUT, cold, admitted, System.nanoTime() - startNanos,
+                        lease.initNanos(), queueNanos, request, null, timeoutError("invocation", timeoutMs),
+                        withInitLogs(lease, logs));
                 early.accept(timedOut(id, v, timeoutMs));
             }
 
             @Override
-            void abandoned(List<String> logs) {
+            void abandoned() {
                 pool.discard(lease.slot());
-                record(version, id, ActivationStatus.TIMEOUT, cold, admitted, System.nanoTime() - startNanos,
-                        lease.initNanos(), queueNanos, request, null, timeoutError("invocation", timeoutMs),
-                        withInitLogs(lease, logs));
             }
         };
         ExecutionResult result;
@@ -142,8 +142,9 @@ public final class Invoker {
         }
         long runNanos = System.nanoTime() - startNanos;
         Instant end = clock.instant();
-        if (!overtime.returned()) {
-            // The function ran past deadline + grace: the watchdog recorded it and discarded the instance.
+        if (!overtime.returned() || overtime.wasLate()) {
+            // The deadline came first: the timeout was recorded (and answered) then; past deadline + grace the
+            // watchdog also discarded the instance.
             release(lease, result, start, end);
             return timedOut(id, v, timeoutMs);
         }

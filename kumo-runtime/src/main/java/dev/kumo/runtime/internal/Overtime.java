@@ -7,11 +7,11 @@ import java.util.function.Consumer;
 
 /**
  * One invocation's race with its deadline, on the invoker's side; handed to the executor as
- * {@code Execution.onTimeout}. At the deadline, while the function still runs, it calls {@link #late()} (the
- * caller answers at once) and arms a second alarm at deadline + grace. If the function still runs then, it
- * calls {@link #abandoned}: the instance is discarded and the timeout recorded from the watchdog side, so a
- * function that never returns still leaves an activation, and {@link #returned()} tells the invoking thread
- * not to record again when it finally does. A CAS on {@code state} decides which side records.
+ * {@code Execution.onTimeout}. At the deadline, while the function still runs, it calls {@link #late} (the
+ * timeout is recorded and the caller answered at once, so the activation can be read as soon as the 504 is
+ * out) and arms a second alarm at deadline + grace. If the function still runs then, it calls
+ * {@link #abandoned}: the instance is discarded. A CAS on {@code state} decides whether the deadline or the
+ * function's return came first; {@link #wasLate()} tells the invoking thread that the activation is recorded.
  */
 abstract class Overtime extends Watchdog.Alarm implements Consumer<List<String>> {
 
@@ -33,30 +33,30 @@ abstract class Overtime extends Watchdog.Alarm implements Consumer<List<String>>
     private final Watchdog watchdog;
     private final long graceNanos;
     private volatile int state;
-    private volatile List<String> logs = List.of();
+    private volatile boolean wasLate;
 
     Overtime(Watchdog watchdog, long graceNanos) {
         this.watchdog = watchdog;
         this.graceNanos = graceNanos;
     }
 
-    /** The deadline passed while the function runs; on the watchdog thread, so quick and non-blocking. */
-    abstract void late();
-
     /**
-     * Deadline + grace passed and the function still runs: discard its instance and record the timeout with
-     * {@code logs}, the lines captured until the deadline. On the watchdog thread.
+     * The deadline passed while the function runs: record the timeout with {@code logs}, the lines captured
+     * until the deadline, and answer the caller. On the watchdog thread, so quick and non-blocking.
      */
-    abstract void abandoned(List<String> logs);
+    abstract void late(List<String> logs);
+
+    /** Deadline + grace passed and the function still runs: discard its instance. On the watchdog thread. */
+    abstract void abandoned();
 
     /** Called by the executor at the deadline with the log lines captured so far. */
     @Override
     public final void accept(List<String> logsAtDeadline) {
         if (STATE.compareAndSet(this, RUNNING, LATE)) {
-            logs = logsAtDeadline;
-            // Armed before answering, so a failing answer cannot cost the activation.
+            wasLate = true;
+            // Armed before answering, so a failing answer cannot keep a stuck instance in service.
             watchdog.arm(this, System.nanoTime() + graceNanos);
-            late();
+            late(logsAtDeadline);
         }
     }
 
@@ -64,17 +64,22 @@ abstract class Overtime extends Watchdog.Alarm implements Consumer<List<String>>
     final void fire() {
         if (STATE.compareAndSet(this, LATE, ABANDONING)) {
             try {
-                abandoned(logs);
+                abandoned();
             } finally {
                 state = ABANDONED;
             }
         }
     }
 
+    /** Whether the deadline came first: then the activation was recorded at the deadline. */
+    final boolean wasLate() {
+        return wasLate;
+    }
+
     /**
-     * Called by the invoking thread once the executor returned: true when that thread records the activation,
-     * false when the watchdog did. In that case it returns only after {@link #abandoned} finished, so the
-     * instance is discarded before the invoking thread gives its slot back.
+     * Called by the invoking thread once the executor returned: false when the instance was abandoned, and
+     * then only after {@link #abandoned} finished, so the instance is discarded before the invoking thread
+     * gives its slot back.
      */
     final boolean returned() {
         if (STATE.compareAndSet(this, RUNNING, RETURNED)) {
