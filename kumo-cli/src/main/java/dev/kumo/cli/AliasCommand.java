@@ -68,17 +68,15 @@ final class AliasCommand implements Runnable {
     }
 
     private static void print(Printer printer, AliasInfo alias) {
-        if (printer.json()) {
-            printer.json(alias.toJson());
-            return;
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("function", alias.function());
-        fields.put("alias", alias.name());
-        fields.put("version", alias.version());
-        fields.put("weights", Printer.pairs(alias.additionalVersionWeights()));
-        fields.put("description", alias.description());
-        fields.put("modified", alias.modified().toString());
-        printer.fields(fields);
+        printer.record(alias.toJson(), () -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("function", alias.function());
+            fields.put("alias", alias.name());
+            fields.put("version", alias.version());
+            fields.put("weights", Printer.pairs(alias.additionalVersionWeights()));
+            fields.put("description", alias.description());
+            fields.put("modified", alias.modified().toString());
+            return fields;
+        });
     }
 }

@@ -139,26 +139,24 @@ final class FnCommand implements Runnable {
     }
 
     private static void printFunction(Printer printer, FunctionInfo f) {
-        if (printer.json()) {
-            printer.json(f.toJson());
-            return;
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", f.name());
-        fields.put("version", f.version());
-        fields.put("handler", f.handler());
-        fields.put("runtime", f.runtime());
-        fields.put("tier", f.tier().wireName());
-        fields.put("memory MB", Integer.toString(f.memoryMb()));
-        fields.put("timeout ms", Long.toString(f.timeoutMs()));
-        fields.put("concurrency", Integer.toString(f.concurrency()));
-        fields.put("max instances", Integer.toString(f.maxInstances()));
-        fields.put("env", Printer.pairs(f.env()));
-        fields.put("description", f.description());
-        fields.put("code sha256", f.codeSha256());
-        fields.put("code size", f.codeSize() + " bytes");
-        fields.put("modified", f.modified().toString());
-        fields.put("revision", Long.toString(f.revision()));
-        printer.fields(fields);
+        printer.record(f.toJson(), () -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("name", f.name());
+            fields.put("version", f.version());
+            fields.put("handler", f.handler());
+            fields.put("runtime", f.runtime());
+            fields.put("tier", f.tier().wireName());
+            fields.put("memory MB", Integer.toString(f.memoryMb()));
+            fields.put("timeout ms", Long.toString(f.timeoutMs()));
+            fields.put("concurrency", Integer.toString(f.concurrency()));
+            fields.put("max instances", Integer.toString(f.maxInstances()));
+            fields.put("env", Printer.pairs(f.env()));
+            fields.put("description", f.description());
+            fields.put("code sha256", f.codeSha256());
+            fields.put("code size", f.codeSize() + " bytes");
+            fields.put("modified", f.modified().toString());
+            fields.put("revision", Long.toString(f.revision()));
+            return fields;
+        });
     }
 }

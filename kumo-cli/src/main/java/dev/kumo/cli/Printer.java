@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,6 +78,15 @@ final class Printer {
     /** The outcome of a change: the record's JSON with {@code --json}, else {@code message} for people. */
     void outcome(String json, String message) {
         out.println(this.json ? json : message);
+    }
+
+    /** One record: its wire JSON with {@code --json}, else its label-value lines (built only then). */
+    void record(String json, Supplier<Map<String, String>> fields) {
+        if (this.json) {
+            out.println(json);
+        } else {
+            fields(fields.get());
+        }
     }
 
     /** A confirmation for people; with {@code --json} nothing is printed (the exit code says it all). */
