@@ -22,11 +22,14 @@ import java.util.Optional;
  * @param result      the JSON output (bounded, see the constructor); empty for failures
  * @param error       the error, for {@code error}, {@code timeout} and {@code rejected}
  * @param logs        captured log lines, bounded
+ * @param attempt     which attempt this record describes: 1 for a synchronous invocation, 1.. for an
+ *                    asynchronous one, 0 while an asynchronous invocation waits for its first attempt
+ * @param attempts    the earlier attempts of an asynchronous invocation, oldest first (empty otherwise)
  */
 public record Activation(ActivationId id, String function, String version, ActivationStatus status,
                          boolean coldStart, Instant start, double durationMs, double initMs, double queueMs,
                          int memoryMb, long inputBytes, long outputBytes, Optional<String> result,
-                         Optional<ErrorInfo> error, List<String> logs) {
+                         Optional<ErrorInfo> error, List<String> logs, int attempt, List<Attempt> attempts) {
 
     /** Most characters of a result kept in an activation record. */
     public static final int MAX_RESULT_CHARS = 16 * 1024;
@@ -37,7 +40,27 @@ public record Activation(ActivationId id, String function, String version, Activ
      */
     public Activation {
         logs = List.copyOf(logs);
+        attempts = List.copyOf(attempts);
         result = result.map(r -> r.length() <= MAX_RESULT_CHARS ? r
                 : "{\"truncated\":true,\"length\":" + r.length() + "}");
+    }
+
+    /** A first (and only) attempt: the record of a synchronous invocation. */
+    public Activation(ActivationId id, String function, String version, ActivationStatus status, boolean coldStart,
+                      Instant start, double durationMs, double initMs, double queueMs, int memoryMb, long inputBytes,
+                      long outputBytes, Optional<String> result, Optional<ErrorInfo> error, List<String> logs) {
+        this(id, function, version, status, coldStart, start, durationMs, initMs, queueMs, memoryMb, inputBytes,
+                outputBytes, result, error, logs, 1, List.of());
+    }
+
+    /** This record with the attempt number and the earlier attempts of an asynchronous invocation. */
+    public Activation withAttempts(ActivationStatus newStatus, int newAttempt, List<Attempt> earlier) {
+        return new Activation(id, function, version, newStatus, coldStart, start, durationMs, initMs, queueMs,
+                memoryMb, inputBytes, outputBytes, result, error, logs, newAttempt, earlier);
+    }
+
+    /** This record summed up as one attempt, for the history of a later one. */
+    public Attempt asAttempt() {
+        return new Attempt(attempt, status, start, durationMs, error, logs);
     }
 }

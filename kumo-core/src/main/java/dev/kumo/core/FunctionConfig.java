@@ -15,9 +15,11 @@ import java.util.Map;
  * @param tier         execution tier
  * @param env          environment variables exposed through {@code Context.env()}
  * @param description  free text
+ * @param async        retries and destinations of asynchronous invocations
  */
 public record FunctionConfig(String handler, String runtime, int memoryMb, long timeoutMs, int concurrency,
-                             int maxInstances, Tier tier, Map<String, String> env, String description) {
+                             int maxInstances, Tier tier, Map<String, String> env, String description,
+                             AsyncConfig async) {
 
     /** Defaults used when a deploy request leaves a field out. */
     public static final int DEFAULT_MEMORY_MB = 256;
@@ -57,6 +59,14 @@ public record FunctionConfig(String handler, String runtime, int memoryMb, long 
         description = description == null ? "" : description;
         InvalidRequestException.require(description.length() <= 256, "description",
                 "description must not exceed 256 characters");
+        async = async == null ? AsyncConfig.DEFAULTS : async;
+    }
+
+    /** A function with the default asynchronous settings. */
+    public FunctionConfig(String handler, String runtime, int memoryMb, long timeoutMs, int concurrency,
+                          int maxInstances, Tier tier, Map<String, String> env, String description) {
+        this(handler, runtime, memoryMb, timeoutMs, concurrency, maxInstances, tier, env, description,
+                AsyncConfig.DEFAULTS);
     }
 
     /** Invocations a single instance may serve at once. */

@@ -27,4 +27,14 @@ public final class Names {
                 "alias name must match [A-Za-z0-9][A-Za-z0-9_-]{0,127} and not be all digits, got '" + name + "'");
         return name;
     }
+
+    /**
+     * Throws {@link InvalidRequestException} (naming {@code field}) unless {@code name} is a valid name of a
+     * schedule, trigger or rule: the same rule as function names.
+     */
+    public static String resource(String field, String name) {
+        InvalidRequestException.require(name != null && FUNCTION.matcher(name).matches(), field,
+                field + " must match " + FUNCTION_PATTERN + ", got '" + name + "'");
+        return name;
+    }
 }

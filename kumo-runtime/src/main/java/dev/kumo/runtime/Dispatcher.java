@@ -145,6 +145,19 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
+     * The version {@code qualifier} of {@code function} names right now (an alias resolves to one of its
+     * versions, at random by its weights).
+     *
+     * @throws dev.kumo.core.NotFoundException when the function, version or alias does not exist
+     */
+    public FunctionVersion resolve(String function, String qualifier) {
+        return switch (resolver.resolve(function, qualifier)) {
+            case VersionResolver.Missing m -> throw new dev.kumo.core.NotFoundException(m.message());
+            case VersionResolver.Found f -> f.version();
+        };
+    }
+
+    /**
      * Drops the idle instances of every version of {@code function} at once and the busy ones when their
      * invocations end. Call it after the function was deleted so its code stops holding memory.
      */

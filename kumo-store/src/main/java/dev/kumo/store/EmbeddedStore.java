@@ -142,6 +142,31 @@ public final class EmbeddedStore implements Store {
     }
 
     @Override
+    public dev.kumo.spi.store.AsyncQueue queue() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public dev.kumo.spi.store.NamedRegistry<dev.kumo.core.event.Schedule> schedules() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public dev.kumo.spi.store.NamedRegistry<dev.kumo.core.event.Trigger> triggers() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public dev.kumo.spi.store.NamedRegistry<dev.kumo.core.event.Rule> rules() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
+    public dev.kumo.spi.store.NamedRegistry<dev.kumo.core.event.HttpRoute> routes() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    @Override
     public CodeStore code() {
         return code;
     }

@@ -18,6 +18,21 @@ public interface Store extends AutoCloseable {
     /** Code blobs. */
     CodeStore code();
 
+    /** Asynchronous invocations, dead letters, callbacks and schedule fires. */
+    AsyncQueue queue();
+
+    /** Schedules. */
+    NamedRegistry<dev.kumo.core.event.Schedule> schedules();
+
+    /** Triggers (topics). */
+    NamedRegistry<dev.kumo.core.event.Trigger> triggers();
+
+    /** Rules linking triggers to functions. */
+    NamedRegistry<dev.kumo.core.event.Rule> rules();
+
+    /** HTTP routes. */
+    NamedRegistry<dev.kumo.core.event.HttpRoute> routes();
+
     /** Flushes and closes; the store is unusable afterwards. */
     @Override
     void close();

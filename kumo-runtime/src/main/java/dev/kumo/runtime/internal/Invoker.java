@@ -71,7 +71,7 @@ public final class Invoker {
      */
     public InvocationResult invoke(FunctionVersion version, InvocationRequest request, Instant admitted,
                                    long admittedNanos, Consumer<InvocationResult> early) {
-        var id = ActivationId.random();
+        var id = request.id();
         long timeoutMs = version.config().timeoutMs();
         return switch (pool.acquire(version, id, admitted.plusMillis(timeoutMs))) {
             case Acquisition.Leased lease -> run(version, request, id, admitted, admittedNanos, lease, early);
@@ -96,7 +96,7 @@ public final class Invoker {
     /** Records and answers an invocation refused by a limit. */
     public InvocationResult reject(FunctionVersion version, InvocationRequest request, Instant admitted,
                                    RejectReason reason, String message) {
-        return reject(version, request, ActivationId.random(), admitted, reason, message);
+        return reject(version, request, request.id(), admitted, reason, message);
     }
 
     private InvocationResult reject(FunctionVersion version, InvocationRequest request, ActivationId id,
@@ -217,7 +217,7 @@ public final class Invoker {
                 runNanos / 1e6, initNanos / 1e6, queueNanos / 1e6, version.config().memoryMb(),
                 request.payload().length, output == null ? 0 : output.length,
                 output == null ? Optional.empty() : Optional.of(resultText(output)),
-                Optional.ofNullable(error), logs);
+                Optional.ofNullable(error), logs, request.attempt(), List.of());
         try {
             activations.record(activation);
         } catch (RuntimeException e) {

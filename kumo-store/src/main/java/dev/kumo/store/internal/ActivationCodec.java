@@ -3,6 +3,7 @@ package dev.kumo.store.internal;
 import dev.kumo.core.Activation;
 import dev.kumo.core.ActivationId;
 import dev.kumo.core.ActivationStatus;
+import dev.kumo.core.Attempt;
 import dev.kumo.core.ErrorInfo;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,12 +42,7 @@ public final class ActivationCodec {
         out.writeLong(HexFormat.fromHexDigitsToLong(a.id().value(), 16, 32));
         out.writeString(a.function());
         out.writeString(a.version());
-        out.writeByte(switch (a.status()) {
-            case SUCCESS -> 0;
-            case ERROR -> 1;
-            case TIMEOUT -> 2;
-            case REJECTED -> 3;
-        });
+        out.writeByte(a.status().ordinal());
         out.writeByte(a.coldStart() ? 1 : 0);
         out.writeLong(a.start().getEpochSecond());
         out.writeInt(a.start().getNano());
@@ -58,16 +54,32 @@ public final class ActivationCodec {
         out.writeLong(a.outputBytes());
         out.writeByte(a.result().isPresent() ? 1 : 0);
         a.result().ifPresent(out::writeString);
-        out.writeByte(a.error().isPresent() ? 1 : 0);
-        a.error().ifPresent(e -> {
+        writeError(a.error());
+        out.writeStrings(a.logs());
+        // Added after the first release: readers of older records stop at the logs (see read).
+        out.writeInt(a.attempt());
+        out.writeInt(a.attempts().size());
+        for (var attempt : a.attempts()) {
+            out.writeInt(attempt.number());
+            out.writeByte(attempt.status().ordinal());
+            out.writeLong(attempt.start().getEpochSecond());
+            out.writeInt(attempt.start().getNano());
+            out.writeDouble(attempt.durationMs());
+            writeError(attempt.error());
+            out.writeStrings(attempt.logs());
+        }
+        out.patchInt(lengthAt, out.position() - lengthAt - 4);
+        count++;
+        newestMicros = Math.max(newestMicros, ActivationKeys.micros(a.start()));
+    }
+
+    private void writeError(Optional<ErrorInfo> error) {
+        out.writeByte(error.isPresent() ? 1 : 0);
+        error.ifPresent(e -> {
             out.writeString(e.errorType());
             out.writeString(e.message());
             out.writeStrings(e.stackTrace());
         });
-        out.writeStrings(a.logs());
-        out.patchInt(lengthAt, out.position() - lengthAt - 4);
-        count++;
-        newestMicros = Math.max(newestMicros, ActivationKeys.micros(a.start()));
     }
 
     /** Records added since the last {@link #finish}. */
@@ -114,24 +126,18 @@ public final class ActivationCodec {
         for (int i = 0; i < out.length; i++) {
             int length = in.readInt();
             int end = in.position() + length;
-            out[i] = read(in);
+            out[i] = read(in, end);
             in.seek(end);
         }
         return Arrays.asList(out);
     }
 
-    private static Activation read(BinaryReader in) {
+    private static Activation read(BinaryReader in, int end) {
         var hex = HexFormat.of();
         var id = new ActivationId(hex.toHexDigits(in.readLong()) + hex.toHexDigits(in.readLong()));
         var function = in.readString();
         var version = in.readString();
-        var status = switch (in.readByte()) {
-            case 0 -> ActivationStatus.SUCCESS;
-            case 1 -> ActivationStatus.ERROR;
-            case 2 -> ActivationStatus.TIMEOUT;
-            case 3 -> ActivationStatus.REJECTED;
-            default -> throw new IllegalArgumentException("unknown activation status code");
-        };
+        var status = status(in.readByte());
         boolean cold = in.readByte() != 0;
         var start = Instant.ofEpochSecond(in.readLong(), in.readInt());
         double duration = in.readDouble();
@@ -141,11 +147,35 @@ public final class ActivationCodec {
         long input = in.readLong();
         long output = in.readLong();
         var result = in.readByte() != 0 ? Optional.of(in.readString()) : Optional.<String>empty();
-        var error = in.readByte() != 0
-                ? Optional.of(new ErrorInfo(in.readString(), in.readString(), in.readStrings()))
-                : Optional.<ErrorInfo>empty();
+        var error = readError(in);
+        var logs = in.readStrings();
+        if (in.position() >= end) { // a record written before attempts were kept
+            return new Activation(id, function, version, status, cold, start, duration, init, queue, memory, input,
+                    output, result, error, logs);
+        }
+        int attempt = in.readInt();
+        var attempts = new Attempt[in.readInt()];
+        for (int i = 0; i < attempts.length; i++) {
+            attempts[i] = new Attempt(in.readInt(), status(in.readByte()),
+                    Instant.ofEpochSecond(in.readLong(), in.readInt()), in.readDouble(), readError(in),
+                    in.readStrings());
+        }
         return new Activation(id, function, version, status, cold, start, duration, init, queue, memory, input,
-                output, result, error, in.readStrings());
+                output, result, error, logs, attempt, Arrays.asList(attempts));
+    }
+
+    private static Optional<ErrorInfo> readError(BinaryReader in) {
+        return in.readByte() != 0
+                ? Optional.of(new ErrorInfo(in.readString(), in.readString(), in.readStrings()))
+                : Optional.empty();
+    }
+
+    private static ActivationStatus status(int code) {
+        var all = ActivationStatus.values(); // the ordinal is the code: new statuses are only ever appended
+        if (code < 0 || code >= all.length) {
+            throw new IllegalArgumentException("unknown activation status code " + code);
+        }
+        return all[code];
     }
 
     private static void checkFormat(byte[] batch) {
