@@ -37,11 +37,16 @@ final class Http {
     }
 
     Reply send(String method, String path, byte[] body, String contentType) {
-        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        return send(method, path, body, contentType, java.util.Map.of());
+    }
+
+    Reply send(String method, String path, byte[] body, String contentType, java.util.Map<String, String> headers) {
+        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)
                 .method(method, body.length == 0 && !method.equals("POST") && !method.equals("PUT")
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        var request = builder.build();
         try {
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
@@ -75,5 +80,13 @@ final class Http {
 
     Reply invoke(String function, String json) {
         return post("/v1/functions/" + function + "/invoke", json);
+    }
+
+    /** An asynchronous invoke with extra headers (idempotency key, callback URL). */
+    Reply invokeAsync(String function, String json, java.util.Map<String, String> headers) {
+        var all = new java.util.HashMap<>(headers);
+        all.put("Kumo-Invocation-Type", "async");
+        return send("POST", "/v1/functions/" + function + "/invoke", json.getBytes(StandardCharsets.UTF_8),
+                "application/json", all);
     }
 }
