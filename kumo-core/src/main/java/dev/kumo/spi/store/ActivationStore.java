@@ -2,6 +2,7 @@ package dev.kumo.spi.store;
 
 import dev.kumo.core.Activation;
 import dev.kumo.core.ActivationId;
+import dev.kumo.core.ActivationStatus;
 import dev.kumo.core.Page;
 import java.util.Optional;
 
@@ -19,5 +20,13 @@ public interface ActivationStore {
     Optional<Activation> get(ActivationId id);
 
     /** Newest first; {@code function} empty for all functions, {@code token} empty for the first page. */
-    Page<Activation> list(String function, String token, int limit);
+    default Page<Activation> list(String function, String token, int limit) {
+        return list(function, Optional.empty(), token, limit);
+    }
+
+    /**
+     * Newest first, only those whose current status is {@code status} when present; {@code function} empty
+     * for all functions, {@code token} empty for the first page (tokens are those of the unfiltered list).
+     */
+    Page<Activation> list(String function, Optional<ActivationStatus> status, String token, int limit);
 }
