@@ -1,5 +1,6 @@
 package dev.kumo.bench;
 
+import dev.kumo.async.AsyncSettings;
 import dev.kumo.server.KumoServer;
 import dev.kumo.server.ServerConfig;
 import java.io.IOException;
@@ -56,8 +57,13 @@ final class BenchContext implements AutoCloseable {
             }
             ServerConfig defaults = ServerConfig.defaults();
             // The admission budget is lifted so that cold-start rounds never wait for keep-alive expiry.
+            // The async queue bound is lifted too, so that the enqueue benchmark measures acknowledgements, not 429s.
+            var async = defaults.async();
             kumo = KumoServer.start(defaults.withPort(0).withDataDir(kumoData).withExamples(ExamplesJar.path())
-                    .withLimits(ADMISSION_BUDGET_MB, defaults.maxInFlight(), defaults.maxSyncPayloadBytes()));
+                    .withLimits(ADMISSION_BUDGET_MB, defaults.maxInFlight(), defaults.maxSyncPayloadBytes())
+                    .withAsync(new AsyncSettings(10_000_000, async.idempotencyWindow(), async.callbackHosts(),
+                            async.retryBase(), async.retryMax(), async.callbackAttempts()),
+                            defaults.maxAsyncPayloadBytes()));
             new KumoApi(kumo.uri()).awaitReady(Duration.ofSeconds(60));
         }
         return new Endpoint("kumo", "127.0.0.1", kumo.port(), NOOP_INVOKE);

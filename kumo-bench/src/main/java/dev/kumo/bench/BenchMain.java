@@ -22,8 +22,8 @@ public final class BenchMain {
 
     /** The benchmarks in the order they run: the HTTP ones share one Kumo process, memory forks its own. */
     static List<Benchmark> all() {
-        return List.of(new WarmThroughput(), new WarmLatency(), new ColdStart(), new Memory(),
-                new TwinValidation());
+        return List.of(new WarmThroughput(), new WarmLatency(), new ColdStart(), new AsyncEnqueue(),
+                new AsyncDrain(), new Memory(), new TwinValidation());
     }
 
     /**

@@ -93,6 +93,31 @@ final class KumoApi {
         return r.statusCode();
     }
 
+    /**
+     * Up to {@code max} activation records of {@code function} with {@code status}, newest first, read page
+     * by page from {@code GET /v1/activations}.
+     */
+    java.util.List<JsonNode> activations(String function, String status, int max) {
+        var all = new java.util.ArrayList<JsonNode>();
+        String token = "";
+        while (all.size() < max) {
+            String query = "/v1/activations?function=" + function + "&status=" + status + "&limit="
+                    + Math.min(1000, max - all.size())
+                    + (token.isEmpty() ? "" : "&nextToken=" + java.net.URLEncoder.encode(token,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            var r = send(HttpRequest.newBuilder(base.resolve(query)).GET());
+            expect(r, "list activations", 200);
+            var page = JSON.readTree(r.body());
+            page.get("items").forEach(all::add);
+            var next = page.get("nextToken");
+            if (next == null || next.isNull() || page.get("items").isEmpty()) {
+                break;
+            }
+            token = next.asString();
+        }
+        return all;
+    }
+
     /** The Prometheus text of {@code GET /metrics}. */
     String metrics() {
         var r = send(HttpRequest.newBuilder(base.resolve("/metrics")).GET());

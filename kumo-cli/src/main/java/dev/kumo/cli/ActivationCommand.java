@@ -1,7 +1,9 @@
 package dev.kumo.cli;
 
 import dev.kumo.client.ActivationInfo;
+import dev.kumo.client.AttemptInfo;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +33,9 @@ final class ActivationCommand implements Callable<Integer> {
         fields.put("function", a.function());
         fields.put("version", a.version());
         fields.put("status", a.status().wireName());
+        if (a.attempt() != 1 || !a.attempts().isEmpty()) {
+            fields.put("attempt", Integer.toString(a.attempt()));
+        }
         fields.put("cold start", Printer.yesNo(a.coldStart()));
         fields.put("start", a.start().toString());
         fields.put("duration ms", Printer.millis(a.durationMs()));
@@ -45,6 +50,21 @@ final class ActivationCommand implements Callable<Integer> {
         a.error().ifPresent(error -> error.stackTrace().forEach(frame -> printer.line("    at " + frame)));
         printer.line("logs" + (a.logs().isEmpty() ? "         (none)" : ":"));
         a.logs().forEach(line -> printer.line("  " + line));
+        printAttempts(printer, a.attempts());
         return ExitCode.OK.code();
+    }
+
+    /** Earlier attempts of an asynchronous invocation, one line each plus their logs; nothing when none. */
+    static void printAttempts(Printer printer, List<AttemptInfo> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        printer.line("earlier attempts:");
+        for (AttemptInfo attempt : attempts) {
+            printer.line("  #" + attempt.attempt() + "  " + attempt.status().wireName() + "  "
+                    + Printer.time(attempt.start()) + "  " + Printer.millis(attempt.durationMs()) + " ms"
+                    + attempt.error().map(e -> "  " + ErrorReporter.oneLine(e.summary())).orElse(""));
+            attempt.logs().forEach(line -> printer.line("      " + line));
+        }
     }
 }

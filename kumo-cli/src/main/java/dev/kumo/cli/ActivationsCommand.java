@@ -2,6 +2,7 @@ package dev.kumo.cli;
 
 import dev.kumo.client.ActivationInfo;
 import dev.kumo.client.ActivationQuery;
+import dev.kumo.client.ActivationStatus;
 import dev.kumo.client.Page;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,10 @@ final class ActivationsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--function"}, paramLabel = "F", description = "Only activations of this function.")
     private String function;
 
+    @Option(names = {"-s", "--status"}, paramLabel = "S", description = "Only activations in this status: success, "
+            + "error, timeout, rejected, queued, running or dead-lettered.")
+    private String status;
+
     @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "20",
             description = "How many, 1-1000 (default: ${DEFAULT-VALUE}).")
     private int limit;
@@ -40,6 +45,14 @@ final class ActivationsCommand implements Callable<Integer> {
         ActivationQuery query = ActivationQuery.recent(limit);
         if (function != null) {
             query = query.withFunction(function);
+        }
+        if (status != null) {
+            try {
+                query = query.withStatus(ActivationStatus.fromWire(status.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--status must be one of success, error, timeout, "
+                        + "rejected, queued, running or dead-lettered, got '" + status + "'");
+            }
         }
         if (nextToken != null) {
             query = query.withNextToken(nextToken);

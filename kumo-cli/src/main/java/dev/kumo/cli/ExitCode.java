@@ -9,8 +9,10 @@ import java.util.Map;
  *   <li>{@code 0} {@link #OK}: the command did what was asked</li>
  *   <li>{@code 1} {@link #FUNCTION_FAILED}: {@code invoke} ran the function and it threw (502) or timed out (504)</li>
  *   <li>{@code 2} {@link #USAGE}: bad arguments, unreadable file or invalid {@code --data} JSON; nothing was sent</li>
- *   <li>{@code 3} {@link #NOT_FOUND}: no such function, version, alias or activation (404)</li>
- *   <li>{@code 4} {@link #REJECTED}: throttled by a concurrency, instance or memory limit (429); retry later</li>
+ *   <li>{@code 3} {@link #NOT_FOUND}: no such function, version, alias, activation, dead letter, schedule,
+ *   trigger, rule or route (404)</li>
+ *   <li>{@code 4} {@link #REJECTED}: throttled by a concurrency, instance, memory or queue limit (429); retry
+ *   later</li>
  *   <li>{@code 5} {@link #INVALID}: the server refused the request as invalid (400, 409, 413, 415)</li>
  *   <li>{@code 6} {@link #UNREACHABLE}: no server answered at the URL, or not within the request timeout</li>
  *   <li>{@code 7} {@link #SERVER_ERROR}: the server failed or answered something unreadable (5xx, malformed)</li>
@@ -23,10 +25,10 @@ public enum ExitCode {
     FUNCTION_FAILED(1, "the invoked function threw or timed out"),
     /** Bad arguments, an unreadable file or invalid --data JSON; nothing was sent. */
     USAGE(2, "bad arguments, unreadable file or invalid --data JSON"),
-    /** No such function, version, alias or activation (404). */
-    NOT_FOUND(3, "no such function, version, alias or activation (404)"),
+    /** No such function, version, alias, activation, dead letter, schedule, trigger, rule or route (404). */
+    NOT_FOUND(3, "no such function, activation or other resource (404)"),
     /** Throttled by a limit (429). */
-    REJECTED(4, "throttled by a concurrency, instance or memory limit (429)"),
+    REJECTED(4, "throttled by a concurrency, memory or queue limit (429)"),
     /** The server refused the request as invalid (400, 409, 413, 415). */
     INVALID(5, "request refused as invalid (400, 409, 413, 415)"),
     /** No server answered. */

@@ -1,5 +1,6 @@
 package dev.kumo.cli;
 
+import dev.kumo.client.AsyncOptions;
 import dev.kumo.client.DeployResult;
 import dev.kumo.client.FunctionInfo;
 import dev.kumo.client.FunctionSpec;
@@ -53,7 +54,16 @@ final class FnCommand implements Runnable {
                @Option(names = "--env", paramLabel = "K=V", description = "Environment variable; repeat for "
                        + "more. Replaces the function's current variables.") Map<String, String> env,
                @Option(names = "--description", paramLabel = "TEXT", description = "Free text.")
-               String description) {
+               String description,
+               @Option(names = "--max-retries", paramLabel = "N", description = "Retries of a failed asynchronous "
+                       + "invocation, 0-10 (server default 2).") Integer maxRetries,
+               @Option(names = "--max-event-age", paramLabel = "SECONDS", description = "Oldest an asynchronous "
+                       + "invocation may grow before it is dead-lettered, 60-21600 (server default 21600).")
+               Integer maxEventAge,
+               @Option(names = "--on-success", paramLabel = "FN", description = "Function invoked with each "
+                       + "asynchronous success.") String onSuccess,
+               @Option(names = "--on-failure", paramLabel = "FN", description = "Function invoked with each "
+                       + "dead-lettered invocation.") String onFailure) {
         if (!Files.isReadable(jar) || Files.isDirectory(jar)) {
             throw new ParameterException(spec.commandLine().getSubcommands().get("deploy"),
                     "cannot read jar '" + jar + "'");
@@ -79,6 +89,15 @@ final class FnCommand implements Runnable {
         }
         if (description != null) {
             settings.description(description);
+        }
+        if (maxRetries != null || maxEventAge != null || onSuccess != null || onFailure != null) {
+            // The server replaces the asynchronous settings as a whole: options not given take their defaults.
+            AsyncOptions async = AsyncOptions.DEFAULTS;
+            async = maxRetries == null ? async : async.withMaxRetries(maxRetries);
+            async = maxEventAge == null ? async : async.withMaxEventAgeSeconds(maxEventAge);
+            async = onSuccess == null ? async : async.withOnSuccess(onSuccess);
+            async = onFailure == null ? async : async.withOnFailure(onFailure);
+            settings.async(async);
         }
         DeployResult result = root.client().deploy(name, jar, settings.build());
         FunctionInfo f = result.function();
@@ -152,6 +171,9 @@ final class FnCommand implements Runnable {
             fields.put("max instances", Integer.toString(f.maxInstances()));
             fields.put("env", Printer.pairs(f.env()));
             fields.put("description", f.description());
+            fields.put("async", "retries " + f.async().maxRetries() + ", max event age " + f.async().maxEventAgeSeconds()
+                    + " s" + f.async().onSuccess().map(d -> ", on success " + d).orElse("")
+                    + f.async().onFailure().map(d -> ", on failure " + d).orElse(""));
             fields.put("code sha256", f.codeSha256());
             fields.put("code size", f.codeSize() + " bytes");
             fields.put("modified", f.modified().toString());

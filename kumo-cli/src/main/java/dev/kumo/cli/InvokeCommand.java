@@ -1,12 +1,9 @@
 package dev.kumo.cli;
 
 import dev.kumo.client.ActivationError;
+import dev.kumo.client.AsyncInvokeResponse;
 import dev.kumo.client.InvokeResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,21 +12,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code kumo invoke NAME}: runs a function once. The output JSON goes to standard output as the server sent it;
  * the activation id, version and cold/warm start go to standard error on one line, so pipes see only the output.
+ * With {@code --async} the invocation is queued and standard output gets its activation id alone.
  */
 @Command(name = "invoke",
-        description = "Invoke a function synchronously and print its output JSON.")
+        description = "Invoke a function synchronously and print its output JSON, or with --async queue it and "
+                + "print its activation id.")
 final class InvokeCommand implements Callable<Integer> {
-
-    private static final JsonMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     @ParentCommand
     private KumoCli root;
@@ -48,9 +41,26 @@ final class InvokeCommand implements Callable<Integer> {
             description = "$LATEST, a version or an alias (default: $LATEST).")
     private String qualifier;
 
+    @Option(names = "--async", description = "Queue the invocation (durably) and print its activation id.")
+    private boolean async;
+
+    @Option(names = "--idempotency-key", paramLabel = "K",
+            description = "With --async: the same key and input within the server's window queue nothing new.")
+    private String idempotencyKey;
+
+    @Option(names = "--callback-url", paramLabel = "URL",
+            description = "With --async: where the server POSTs the outcome (an allowed host).")
+    private String callbackUrl;
+
     @Override
     public Integer call() {
-        byte[] input = data == null ? new byte[0] : input(data);
+        if (!async && (idempotencyKey != null || callbackUrl != null)) {
+            throw new ParameterException(spec.commandLine(), "--idempotency-key and --callback-url need --async");
+        }
+        byte[] input = data == null ? new byte[0] : JsonInput.read(spec.commandLine(), "--data", data);
+        if (async) {
+            return queue(input);
+        }
         InvokeResponse response = qualifier == null ? root.client().invoke(name, input)
                 : root.client().invoke(name, qualifier, input);
         root.err().println("activation " + orUnknown(response.activationId()) + ", version "
@@ -69,35 +79,18 @@ final class InvokeCommand implements Callable<Integer> {
         return ExitCode.FUNCTION_FAILED.code();
     }
 
-    private byte[] input(String argument) {
-        String json;
-        String origin;
-        if (argument.startsWith("@")) {
-            Path file = Path.of(argument.substring(1));
-            origin = "file '" + file + "'";
-            try {
-                json = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new ParameterException(spec.commandLine(), "cannot read --data " + origin + ": no such file");
-            } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "cannot read --data " + origin + ": " + e.getMessage());
-            }
+    private int queue(byte[] input) {
+        AsyncInvokeResponse queued = root.client().invokeAsync(name, qualifier == null ? "$LATEST" : qualifier, input,
+                Optional.ofNullable(idempotencyKey), Optional.ofNullable(callbackUrl));
+        if (root.printer().json()) {
+            root.printer().json(JsonNodeFactory.instance.objectNode().put("activationId", queued.activationId())
+                    .put("status", "queued").put("replay", queued.replay()));
         } else {
-            json = argument;
-            origin = "value";
+            root.printer().line(queued.activationId());
         }
-        if (json.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--data " + origin + " is empty; pass null for no input");
-        }
-        try {
-            STRICT.readTree(json);
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ParameterException(spec.commandLine(), "--data " + origin + " is not valid JSON" + where + ": "
-                    + ErrorReporter.oneLine(e.getOriginalMessage()));
-        }
-        return json.getBytes(StandardCharsets.UTF_8);
+        root.err().println(queued.replay() ? "already queued with this idempotency key (nothing new queued)"
+                : "queued; follow it with: kumo activation " + queued.activationId());
+        return ExitCode.OK.code();
     }
 
     private static String orUnknown(String value) {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "kumo", mixinStandardHelpOptions = true, versionProvider = KumoCli.Version.class,
         description = "Deploys, invokes and inspects functions on a Kumo server.",
         subcommands = {FnCommand.class, AliasCommand.class, InvokeCommand.class, ActivationsCommand.class,
-                ActivationCommand.class, LogsCommand.class, HelpCommand.class},
+                ActivationCommand.class, LogsCommand.class, DeadLettersCommand.class, ScheduleCommand.class,
+                TriggerCommand.class, RuleCommand.class, RouteCommand.class, HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  KUMO_URL    server URL when --url is not given (default " + KumoCli.DEFAULT_URL + ")",
                 "  KUMO_DEBUG  when set, unexpected errors print their stack trace"})
@@ -114,7 +115,8 @@ public final class KumoCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: fn, alias, invoke, activations, activation or logs");
+                "missing command: fn, alias, invoke, activations, activation, logs, dead-letters, schedule, "
+                        + "trigger, rule or route");
     }
 
     /** The client for this run, created on first use from {@code --url}, {@code KUMO_URL} or the default. */

@@ -162,6 +162,7 @@ class FnCommandTest {
                 max instances  8
                 env            GREETING=hi
                 description    greets
+                async          retries 2, max event age 21600 s
                 code sha256    abc123
                 code size      2048 bytes
                 modified       2025-03-01T10:15:30Z

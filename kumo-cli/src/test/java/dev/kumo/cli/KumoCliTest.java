@@ -25,7 +25,8 @@ class KumoCliTest {
         Cli cli = Cli.run(Map.of(), "--help");
 
         assertThat(cli.exit()).isZero();
-        assertThat(cli.out()).contains("fn", "alias", "invoke", "activations", "activation", "logs",
+        assertThat(cli.out()).contains("fn", "alias", "invoke", "activations", "activation", "logs", "dead-letters",
+                "schedule", "trigger", "rule", "route",
                 "Exit codes:", "0   OK: success", "1   FUNCTION_FAILED", "6   UNREACHABLE", "7   SERVER_ERROR",
                 "KUMO_URL");
         assertThat(cli.err()).isEmpty();
@@ -53,8 +54,8 @@ class KumoCliTest {
         Cli cli = Cli.run(Map.of());
 
         assertThat(cli.exit()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(cli.err()).isEqualTo("kumo: missing command: fn, alias, invoke, activations, activation or logs"
-                + " (see 'kumo --help')\n");
+        assertThat(cli.err()).isEqualTo("kumo: missing command: fn, alias, invoke, activations, activation, logs, "
+                + "dead-letters, schedule, trigger, rule or route (see 'kumo --help')\n");
     }
 
     @Test

@@ -25,13 +25,26 @@ import java.util.Optional;
  * @param result       the output as JSON text (possibly cut short by the server); empty for failures
  * @param error        the error, for {@code error}, {@code timeout} and {@code rejected}
  * @param logs         captured log lines
+ * @param attempt      which attempt this record describes: 1 for a synchronous invocation, 0 while an asynchronous
+ *                     one waits for its first attempt
+ * @param attempts     the earlier attempts of an asynchronous invocation, oldest first
  */
 public record ActivationInfo(String activationId, String function, String version, ActivationStatus status,
                              boolean coldStart, Instant start, double durationMs, double initMs, double queueMs,
                              int memoryMb, long inputBytes, long outputBytes, Optional<String> result,
-                             Optional<ActivationError> error, List<String> logs) {
+                             Optional<ActivationError> error, List<String> logs, int attempt,
+                             List<AttemptInfo> attempts) {
 
-    /** Copies the logs and rejects nulls. */
+    /** The record of a synchronous invocation: attempt 1, no earlier attempts. */
+    public ActivationInfo(String activationId, String function, String version, ActivationStatus status,
+                          boolean coldStart, Instant start, double durationMs, double initMs, double queueMs,
+                          int memoryMb, long inputBytes, long outputBytes, Optional<String> result,
+                          Optional<ActivationError> error, List<String> logs) {
+        this(activationId, function, version, status, coldStart, start, durationMs, initMs, queueMs, memoryMb,
+                inputBytes, outputBytes, result, error, logs, 1, List.of());
+    }
+
+    /** Copies the lists and rejects nulls. */
     public ActivationInfo {
         Objects.requireNonNull(activationId, "activationId");
         Objects.requireNonNull(function, "function");
@@ -41,6 +54,7 @@ public record ActivationInfo(String activationId, String function, String versio
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(error, "error");
         logs = List.copyOf(logs);
+        attempts = List.copyOf(attempts);
     }
 
     /** This activation in the API's JSON form, pretty-printed; {@code result} is embedded as JSON where it parses. */

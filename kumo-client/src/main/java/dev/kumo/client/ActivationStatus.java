@@ -2,7 +2,10 @@ package dev.kumo.client;
 
 import java.util.Locale;
 
-/** Outcome of one activation, as named on the wire ({@code success}, {@code error}, {@code timeout}, {@code rejected}). */
+/**
+ * State or outcome of one activation, as named on the wire ({@code success}, {@code error}, {@code timeout},
+ * {@code rejected}; for asynchronous invocations also {@code queued}, {@code running} and {@code dead-lettered}).
+ */
 public enum ActivationStatus {
     /** The handler returned a value. */
     SUCCESS,
@@ -11,11 +14,17 @@ public enum ActivationStatus {
     /** The handler ran past the function's {@code timeoutMs}. */
     TIMEOUT,
     /** The platform refused the invocation (limits or overload). */
-    REJECTED;
+    REJECTED,
+    /** An asynchronous invocation waits for its first attempt or for a retry. */
+    QUEUED,
+    /** An attempt of an asynchronous invocation is running. */
+    RUNNING,
+    /** An asynchronous invocation failed every attempt and went to the dead-letter store. */
+    DEAD_LETTERED;
 
-    /** The lower-case name used in JSON. */
+    /** The name used in JSON: lower case, words joined by {@code -} ({@code dead-lettered}). */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

@@ -24,10 +24,20 @@ import java.util.Objects;
  * @param codeSize     size of the deployed jar in bytes
  * @param modified     when this version last changed
  * @param revision     counter that grows with every change of {@code $LATEST}
+ * @param async        retries and destinations of asynchronous invocations
  */
 public record FunctionInfo(String name, String version, String handler, String runtime, int memoryMb,
                            long timeoutMs, int concurrency, int maxInstances, Tier tier, Map<String, String> env,
-                           String description, String codeSha256, long codeSize, Instant modified, long revision) {
+                           String description, String codeSha256, long codeSize, Instant modified, long revision,
+                           AsyncOptions async) {
+
+    /** A function with the default asynchronous options. */
+    public FunctionInfo(String name, String version, String handler, String runtime, int memoryMb, long timeoutMs,
+                        int concurrency, int maxInstances, Tier tier, Map<String, String> env, String description,
+                        String codeSha256, long codeSize, Instant modified, long revision) {
+        this(name, version, handler, runtime, memoryMb, timeoutMs, concurrency, maxInstances, tier, env, description,
+                codeSha256, codeSize, modified, revision, AsyncOptions.DEFAULTS);
+    }
 
     /** Copies the environment and rejects nulls. */
     public FunctionInfo {
@@ -40,6 +50,7 @@ public record FunctionInfo(String name, String version, String handler, String r
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(codeSha256, "codeSha256");
         Objects.requireNonNull(modified, "modified");
+        Objects.requireNonNull(async, "async");
     }
 
     /** This function in the API's JSON form, pretty-printed. */

@@ -18,10 +18,12 @@ import java.util.OptionalLong;
  * @param maxInstances upper bound of live instances
  * @param env          environment variables; present-but-empty clears them on update
  * @param description  free text
+ * @param async        retries and destinations of asynchronous invocations; replaces them as a whole
  */
 public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, OptionalLong timeoutMs,
                            Optional<Tier> tier, OptionalInt concurrency, OptionalInt maxInstances,
-                           Optional<Map<String, String>> env, Optional<String> description) {
+                           Optional<Map<String, String>> env, Optional<String> description,
+                           Optional<AsyncOptions> async) {
 
     /** Copies the environment and rejects nulls. */
     public FunctionSpec {
@@ -33,6 +35,7 @@ public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, Optio
         Objects.requireNonNull(maxInstances, "maxInstances");
         env = env.map(Map::copyOf);
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(async, "async");
     }
 
     /** A builder with every field absent. */
@@ -55,6 +58,7 @@ public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, Optio
         private OptionalInt maxInstances = OptionalInt.empty();
         private Optional<Map<String, String>> env = Optional.empty();
         private Optional<String> description = Optional.empty();
+        private Optional<AsyncOptions> async = Optional.empty();
 
         private Builder() {
         }
@@ -107,9 +111,16 @@ public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, Optio
             return this;
         }
 
+        /** Sets the asynchronous retries and destinations, replacing the function's current ones. */
+        public Builder async(AsyncOptions value) {
+            async = Optional.of(value);
+            return this;
+        }
+
         /** The spec. */
         public FunctionSpec build() {
-            return new FunctionSpec(handler, memoryMb, timeoutMs, tier, concurrency, maxInstances, env, description);
+            return new FunctionSpec(handler, memoryMb, timeoutMs, tier, concurrency, maxInstances, env, description,
+                    async);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.kumo.client;
 
 import dev.kumo.client.internal.Encoder;
+import dev.kumo.client.internal.EventWire;
+import dev.kumo.client.internal.Paging;
 import dev.kumo.client.internal.RequestTarget;
 import dev.kumo.client.internal.Response;
 import dev.kumo.client.internal.Transport;
@@ -37,16 +39,26 @@ public final class KumoClient implements AutoCloseable {
 
     private static final String JSON = "application/json";
     private static final String JAR = "application/java-archive";
-    private static final int ALL_PAGE_SIZE = 1000;
+    private static final int ALL_PAGE_SIZE = Paging.ALL_PAGE_SIZE;
 
     private final URI baseUrl;
     private final Duration requestTimeout;
     private final Transport transport;
+    private final DeadLetterClient deadLetters;
+    private final ScheduleClient schedules;
+    private final TriggerClient triggers;
+    private final RuleClient rules;
+    private final RouteClient routes;
 
     private KumoClient(URI baseUrl, Duration requestTimeout) {
         this.baseUrl = baseUrl;
         this.requestTimeout = requestTimeout;
         this.transport = new Transport(baseUrl, requestTimeout);
+        this.deadLetters = new DeadLetterClient(transport);
+        this.schedules = new ScheduleClient(transport);
+        this.triggers = new TriggerClient(transport);
+        this.rules = new RuleClient(transport);
+        this.routes = new RouteClient(transport);
     }
 
     /** A client of the server at {@code baseUrl} (such as {@code http://127.0.0.1:8080}) with a 60 s timeout. */
@@ -100,12 +112,13 @@ public final class KumoClient implements AutoCloseable {
     /**
      * Creates a function or replaces the code of its {@code $LATEST}, changing the settings the spec sets. Without
      * {@code env} the jar goes raw to {@code PUT /v1/functions/{name}/code} with the settings as query parameters;
-     * {@code env} exists only in the JSON form, so with it the whole deploy is one {@code PUT /v1/functions/{name}}
+     * {@code env} and {@code async} exist only in the JSON form, so with either the whole deploy is one
+     * {@code PUT /v1/functions/{name}}
      * carrying the jar base64-encoded. Either way it is a single request: the function never has the new code
      * without the new settings.
      */
     public DeployResult deploy(String name, byte[] jar, FunctionSpec spec) {
-        if (spec.env().isPresent()) {
+        if (spec.env().isPresent() || spec.async().isPresent()) {
             return putFunction(name, spec, jar);
         }
         RequestTarget target = functionTarget(name, "code");
@@ -283,12 +296,43 @@ public final class KumoClient implements AutoCloseable {
                 response.header("Kumo-Cold-Start").map("true"::equalsIgnoreCase).orElse(false), response.body());
     }
 
+    /**
+     * Invokes a function asynchronously: returns once the server has stored the invocation durably (HTTP 202); the
+     * function runs later, with retries. Follow it with {@link #getActivation(String)}.
+     *
+     * @param qualifier      {@code $LATEST}, a version number or an alias
+     * @param input          the event, JSON; empty means {@code null}
+     * @param idempotencyKey the same key with the same input within the server's window returns the same activation
+     *                       (with {@link AsyncInvokeResponse#replay()}) instead of queuing again; with another input
+     *                       it is refused (409 {@code IdempotencyConflict})
+     * @param callbackUrl    where the server POSTs the outcome; its host must be allowed by the server
+     * @throws KumoApiException when refused, e.g. 404, 413 (over the async payload limit) or 429 (queue full)
+     */
+    public AsyncInvokeResponse invokeAsync(String name, String qualifier, byte[] input,
+                                           Optional<String> idempotencyKey, Optional<String> callbackUrl) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        idempotencyKey.ifPresent(k -> headers.put("Kumo-Idempotency-Key", k));
+        callbackUrl.ifPresent(u -> headers.put("Kumo-Callback-Url", u));
+        RequestTarget target = functionTarget(name, "invoke").with("qualifier", qualifier).with("mode", "async");
+        Response response = transport.exchange("POST", target, JSON, input, headers);
+        if (!response.ok()) {
+            throw Wire.apiError(response);
+        }
+        boolean replay = response.header("Kumo-Idempotent-Replay").map("true"::equalsIgnoreCase).orElse(false);
+        return EventWire.queued(json(response, "queued invocation"), replay);
+    }
+
+    /** Invokes the function's {@code $LATEST} asynchronously, without idempotency key or callback. */
+    public AsyncInvokeResponse invokeAsync(String name, byte[] input) {
+        return invokeAsync(name, "$LATEST", input, Optional.empty(), Optional.empty());
+    }
+
     // ---- activations ----
 
     /** A page of activations, newest first. */
     public Page<ActivationInfo> listActivations(ActivationQuery query) {
-        RequestTarget target = with(RequestTarget.of("v1", "activations"), "function", query.function())
-                .with("limit", query.limit());
+        RequestTarget target = with(RequestTarget.of("v1", "activations"), "function", query.function());
+        target = with(target, "status", query.status().map(ActivationStatus::wireName)).with("limit", query.limit());
         target = with(target, "nextToken", query.nextToken());
         return Wire.page(json(transport.call("GET", target), "activations"), Wire::activation);
     }
@@ -303,6 +347,33 @@ public final class KumoClient implements AutoCloseable {
     public List<String> logs(String activationId) {
         return Wire.logs(json(transport.call("GET", RequestTarget.of("v1", "activations", activationId, "logs")),
                 "logs"));
+    }
+
+    // ---- asynchronous invocations and event sources ----
+
+    /** Dead letters of asynchronous invocations. */
+    public DeadLetterClient deadLetters() {
+        return deadLetters;
+    }
+
+    /** Schedules. */
+    public ScheduleClient schedules() {
+        return schedules;
+    }
+
+    /** Triggers and publishing to their topics. */
+    public TriggerClient triggers() {
+        return triggers;
+    }
+
+    /** Rules linking triggers to functions. */
+    public RuleClient rules() {
+        return rules;
+    }
+
+    /** HTTP routes (function URLs). */
+    public RouteClient routes() {
+        return routes;
     }
 
     // ---- operations ----
@@ -341,34 +412,22 @@ public final class KumoClient implements AutoCloseable {
     }
 
     private Page<FunctionInfo> functionsPage(int limit, Optional<String> nextToken) {
-        RequestTarget target = RequestTarget.of("v1", "functions").with("limit", checkLimit(limit));
-        return Wire.page(json(transport.call("GET", with(target, "nextToken", nextToken)), "functions"),
-                Wire::function);
+        RequestTarget target = Paging.page(RequestTarget.of("v1", "functions"), limit, nextToken);
+        return Wire.page(json(transport.call("GET", target), "functions"), Wire::function);
     }
 
     private Page<FunctionInfo> versionsPage(String name, int limit, Optional<String> nextToken) {
-        RequestTarget target = functionTarget(name, "versions").with("limit", checkLimit(limit));
-        return Wire.page(json(transport.call("GET", with(target, "nextToken", nextToken)), "versions"),
-                Wire::function);
+        RequestTarget target = Paging.page(functionTarget(name, "versions"), limit, nextToken);
+        return Wire.page(json(transport.call("GET", target), "versions"), Wire::function);
     }
 
     private Page<AliasInfo> aliasesPage(String name, int limit, Optional<String> nextToken) {
-        RequestTarget target = functionTarget(name, "aliases").with("limit", checkLimit(limit));
-        return Wire.page(json(transport.call("GET", with(target, "nextToken", nextToken)), "aliases"), Wire::alias);
+        RequestTarget target = Paging.page(functionTarget(name, "aliases"), limit, nextToken);
+        return Wire.page(json(transport.call("GET", target), "aliases"), Wire::alias);
     }
 
     private static <T> List<T> all(Function<Optional<String>, Page<T>> fetch) {
-        List<T> out = new ArrayList<>();
-        Optional<String> token = Optional.empty();
-        do {
-            Page<T> page = fetch.apply(token);
-            out.addAll(page.items());
-            if (page.nextToken().isPresent() && page.nextToken().equals(token)) {
-                throw new KumoProtocolException("the server returned the same nextToken twice: " + token.get());
-            }
-            token = page.nextToken();
-        } while (token.isPresent());
-        return out;
+        return Paging.all(fetch);
     }
 
     private static RequestTarget functionTarget(String name, String... more) {
@@ -380,13 +439,6 @@ public final class KumoClient implements AutoCloseable {
 
     private static RequestTarget with(RequestTarget target, String name, Optional<String> value) {
         return value.map(v -> target.with(name, v)).orElse(target);
-    }
-
-    private static int checkLimit(int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
-        }
-        return limit;
     }
 
     private static JsonNode json(Response response, String what) {

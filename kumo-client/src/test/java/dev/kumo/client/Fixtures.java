@@ -44,4 +44,53 @@ public final class Fixtures {
     public static String error(String code, String message) {
         return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
     }
+
+    public static String deadLetter(String id) {
+        return """
+                {"activationId":"%s","function":"fail","qualifier":"$LATEST","source":"api","payload":{"n":1},
+                 "accepted":"2025-03-01T10:00:00Z","deadLettered":"2025-03-01T10:00:07Z",
+                 "reason":"retries exhausted after 3 attempts","attempts":3,
+                 "history":[{"attempt":1,"status":"error","start":"2025-03-01T10:00:00.100Z","durationMs":2.5,
+                 "error":{"errorType":"java.lang.IllegalStateException","message":"boom","stackTrace":[]},
+                 "logs":["about to fail"]}]}""".formatted(id);
+    }
+
+    public static String schedule(String name) {
+        return """
+                {"name":"%s","function":"hello","qualifier":"$LATEST","expression":"rate(5 minutes)",
+                 "payload":{"name":"Ada"},"enabled":true,"created":"2025-03-01T10:00:00Z",
+                 "nextFire":"2025-03-01T10:05:00Z"}""".formatted(name);
+    }
+
+    public static String trigger(String name) {
+        return """
+                {"name":"%s","description":"new orders","created":"2025-03-01T09:00:00Z"}""".formatted(name);
+    }
+
+    public static String rule(String name) {
+        return """
+                {"name":"%s","trigger":"orders","function":"hello","qualifier":"$LATEST","enabled":false,
+                 "created":"2025-03-01T09:30:00Z"}""".formatted(name);
+    }
+
+    public static String route(String method, String path) {
+        return """
+                {"method":"%s","path":"%s","function":"hello","qualifier":"live","created":"2025-03-01T11:00:00Z"}"""
+                .formatted(method, path);
+    }
+
+    public static String published() {
+        return """
+                {"topic":"orders","deliveries":[{"rule":"r1","function":"hello","activationId":"a1"},
+                 {"rule":"r2","function":"echo","activationId":"a2"}]}""";
+    }
+
+    public static String queuedActivation(String id) {
+        return """
+                {"activationId":"%s","function":"fail","version":"$LATEST","status":"dead-lettered","coldStart":false,
+                 "start":"2025-03-01T10:00:05Z","durationMs":1.5,"initMs":0,"queueMs":0,"memoryMb":256,
+                 "inputBytes":2,"outputBytes":0,"logs":[],"attempt":2,
+                 "attempts":[{"attempt":1,"status":"timeout","start":"2025-03-01T10:00:00Z","durationMs":100,
+                 "logs":["slow"]}]}""".formatted(id);
+    }
 }

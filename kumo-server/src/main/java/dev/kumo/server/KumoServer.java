@@ -1,5 +1,10 @@
 package dev.kumo.server;
 
+import dev.kumo.async.AsyncRuntime;
+import dev.kumo.async.InvocationTarget;
+import dev.kumo.core.FunctionVersion;
+import dev.kumo.core.InvocationRequest;
+import dev.kumo.core.InvocationResult;
 import dev.kumo.runtime.Dispatcher;
 import dev.kumo.runtime.RuntimeConfig;
 import dev.kumo.server.http.HttpGateway;
@@ -7,11 +12,18 @@ import dev.kumo.server.http.JsonCodec;
 import dev.kumo.server.http.Router;
 import dev.kumo.server.routes.ActivationRoutes;
 import dev.kumo.server.routes.AliasRoutes;
+import dev.kumo.server.routes.DeadLetterRoutes;
 import dev.kumo.server.routes.Deployer;
 import dev.kumo.server.routes.FunctionRoutes;
+import dev.kumo.server.routes.HttpRouteRoutes;
 import dev.kumo.server.routes.InvokeRoutes;
 import dev.kumo.server.routes.OpsRoutes;
+import dev.kumo.server.routes.RuleRoutes;
+import dev.kumo.server.routes.ScheduleRoutes;
+import dev.kumo.server.routes.TriggerRoutes;
 import dev.kumo.server.routes.VersionRoutes;
+import dev.kumo.server.urls.FunctionUrls;
+import dev.kumo.server.urls.RouteTable;
 import dev.kumo.spi.keepalive.KeepAlivePolicies;
 import dev.kumo.store.EmbeddedStore;
 import dev.kumo.store.StoreOptions;
@@ -24,13 +36,17 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One Kumo node in embedded mode: the composition root. {@link #start} opens the store, builds the
- * runtime, binds the HTTP gateway and deploys the examples; {@link #close} undoes it in reverse.
+ * runtime and the asynchronous runtime on top of it, binds the HTTP gateway and deploys the examples;
+ * {@link #close} undoes it in reverse.
  */
 public final class KumoServer implements AutoCloseable {
 
@@ -38,15 +54,17 @@ public final class KumoServer implements AutoCloseable {
 
     private final EmbeddedStore store;
     private final Dispatcher dispatcher;
+    private final AsyncRuntime async;
     private final HttpGateway gateway;
     private final JvmGcMetrics gcMetrics;
     private final List<String> examples;
     private final String host;
 
-    private KumoServer(EmbeddedStore store, Dispatcher dispatcher, HttpGateway gateway, JvmGcMetrics gcMetrics,
-                       List<String> examples, String host) {
+    private KumoServer(EmbeddedStore store, Dispatcher dispatcher, AsyncRuntime async, HttpGateway gateway,
+                       JvmGcMetrics gcMetrics, List<String> examples, String host) {
         this.store = store;
         this.dispatcher = dispatcher;
+        this.async = async;
         this.gateway = gateway;
         this.gcMetrics = gcMetrics;
         this.examples = examples;
@@ -67,6 +85,7 @@ public final class KumoServer implements AutoCloseable {
         var store = EmbeddedStore.open(config.dataDir(), new StoreOptions(config.maxActivations(),
                 config.activationMaxAge(), clock));
         Dispatcher dispatcher = null;
+        AsyncRuntime async = null;
         JvmGcMetrics gc = new JvmGcMetrics();
         try {
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -81,25 +100,38 @@ public final class KumoServer implements AutoCloseable {
                     .withMemoryBudgetMb(config.memoryBudgetMb())
                     .withMaxInFlight(config.maxInFlight());
             dispatcher = Dispatcher.create(runtimeConfig, store, keepAlive, clock, metrics);
+            async = AsyncRuntime.start(config.async(), store, target(dispatcher), clock, metrics);
             var json = new JsonCodec();
             var router = new Router(json);
             var deployer = new Deployer(store, clock, dispatcher::draftReplaced);
             var ready = new java.util.concurrent.atomic.AtomicBoolean();
-            new InvokeRoutes(dispatcher, json, clock).register(router);
+            var routeTable = RouteTable.of(store.routes());
+            long asyncLimit = config.maxAsyncPayloadBytes();
+            new InvokeRoutes(dispatcher, async, json, clock, asyncLimit).register(router);
             new FunctionRoutes(store, deployer, json, dispatcher::retire).register(router);
             new VersionRoutes(store, json, clock).register(router);
             new AliasRoutes(store, json, clock).register(router);
             new ActivationRoutes(store.activations(), json).register(router);
+            new DeadLetterRoutes(async, json).register(router);
+            new ScheduleRoutes(store, async, json, clock).register(router);
+            new TriggerRoutes(store, async, json, clock, asyncLimit).register(router);
+            new RuleRoutes(store, async, json, clock).register(router);
+            new HttpRouteRoutes(store, routeTable, dispatcher::resolve, json, clock).register(router);
             new OpsRoutes(metrics, ready::get).register(router);
+            router.prefix(config.routesPrefix(),
+                    new FunctionUrls(config.routesPrefix(), routeTable, dispatcher, json, clock)::serve);
             long codeJsonLimit = config.maxCodeBytes() / 3 * 4 + 64 * 1024;
             var gateway = HttpGateway.start(config.host(), config.port(), router,
-                    request -> bodyLimit(request, config, codeJsonLimit), Math.max(codeJsonLimit,
-                            config.maxSyncPayloadBytes()));
+                    request -> bodyLimit(request, config, codeJsonLimit), Math.max(Math.max(codeJsonLimit,
+                            config.maxSyncPayloadBytes()), asyncLimit));
             List<String> examples = config.examplesJar().map(jar -> ExampleDeployer.deploy(jar, deployer))
                     .orElse(List.of());
             ready.set(true);
-            return new KumoServer(store, dispatcher, gateway, gc, examples, config.host());
+            return new KumoServer(store, dispatcher, async, gateway, gc, examples, config.host());
         } catch (RuntimeException e) {
+            if (async != null) {
+                async.close();
+            }
             if (dispatcher != null) {
                 dispatcher.close();
             }
@@ -109,12 +141,42 @@ public final class KumoServer implements AutoCloseable {
         }
     }
 
+    /** Asynchronous attempts run through the dispatcher, like synchronous invocations. */
+    private static InvocationTarget target(Dispatcher dispatcher) {
+        return new InvocationTarget() {
+            @Override
+            public FunctionVersion resolve(String function, String qualifier) {
+                return dispatcher.resolve(function, qualifier);
+            }
+
+            @Override
+            public InvocationResult invoke(InvocationRequest request, Consumer<InvocationResult> early) {
+                return dispatcher.invoke(request, early);
+            }
+        };
+    }
+
     private static long bodyLimit(HttpRequest request, ServerConfig config, long codeJsonLimit) {
         String uri = request.uri();
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
-        if (path.endsWith("/invoke")) {
+        String prefix = config.routesPrefix();
+        if (path.equals(prefix) || path.startsWith(prefix + "/")) {
             return config.maxSyncPayloadBytes();
+        }
+        if (path.endsWith("/invoke")) {
+            Optional<String> mode;
+            try {
+                mode = new QueryStringDecoder(uri).parameters().getOrDefault("mode", List.of()).stream().findFirst();
+            } catch (IllegalArgumentException e) {
+                mode = Optional.empty(); // the router answers the malformed URI
+            }
+            boolean async = InvokeRoutes.asyncRequested(mode,
+                    Optional.ofNullable(request.headers().get(InvokeRoutes.INVOCATION_TYPE)));
+            return async ? config.maxAsyncPayloadBytes() : config.maxSyncPayloadBytes();
+        }
+        if (path.startsWith("/v1/topics/")) {
+            return config.maxAsyncPayloadBytes();
         }
         if (request.method().equals(HttpMethod.PUT) && path.startsWith("/v1/functions/")) {
             return path.endsWith("/code") ? config.maxCodeBytes() : codeJsonLimit;
@@ -137,10 +199,11 @@ public final class KumoServer implements AutoCloseable {
         return examples;
     }
 
-    /** Stops serving, then stops the runtime and closes the store. */
+    /** Stops serving, then stops the asynchronous runtime and the runtime, and closes the store. */
     @Override
     public void close() {
         gateway.close();
+        async.close();
         dispatcher.close();
         gcMetrics.close();
         store.close();

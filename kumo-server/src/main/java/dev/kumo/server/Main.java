@@ -1,8 +1,12 @@
 package dev.kumo.server;
 
+import dev.kumo.async.AsyncSettings;
 import dev.kumo.policies.DurationSpec;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -48,18 +52,52 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--activation-max-age", description = "Age after which activation records go, e.g. 7d, 12h (default: ${DEFAULT-VALUE}).")
     String activationMaxAge = "7d";
 
+    @Option(names = "--max-async-payload-kb", description = "Largest asynchronous invoke or topic event body in KiB (default: ${DEFAULT-VALUE}).")
+    int maxAsyncPayloadKb = 1024;
+
+    @Option(names = "--max-queue-depth", description = "Most asynchronous invocations of one function queued or running (default: ${DEFAULT-VALUE}).")
+    int maxQueueDepth = 100_000;
+
+    @Option(names = "--idempotency-window", description = "How long an idempotency key maps to its invocation, e.g. 24h (default: ${DEFAULT-VALUE}).")
+    String idempotencyWindow = "24h";
+
+    @Option(names = "--callback-hosts", split = ",", defaultValue = "localhost,127.0.0.1,::1",
+            description = "Hosts a Kumo-Callback-Url may name, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> callbackHosts;
+
+    @Option(names = "--retry-base", description = "Backoff before the first retry of a failed asynchronous invocation; doubles per retry (default: ${DEFAULT-VALUE}).")
+    String retryBase = "1s";
+
+    @Option(names = "--routes-prefix", description = "Path under which HTTP routes (function URLs) are served (default: ${DEFAULT-VALUE}).")
+    String routesPrefix = ServerConfig.DEFAULT_ROUTES_PREFIX;
+
     /** Entry point. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    /** The configuration the options describe; IllegalArgumentException for an invalid one. */
+    ServerConfig config() {
+        if (maxAsyncPayloadKb < 1) {
+            throw new IllegalArgumentException("--max-async-payload-kb must be at least 1, got " + maxAsyncPayloadKb);
+        }
+        var defaults = AsyncSettings.defaults();
+        Duration base = DurationSpec.parse(retryBase);
+        var async = new AsyncSettings(maxQueueDepth, DurationSpec.parse(idempotencyWindow),
+                callbackHosts.stream().map(String::strip).filter(h -> !h.isEmpty()).collect(Collectors.toSet()),
+                base, base.compareTo(defaults.retryMax()) > 0 ? base : defaults.retryMax(),
+                defaults.callbackAttempts());
+        return new ServerConfig(host, port, data, noExamples ? Optional.empty() : Optional.ofNullable(examples),
+                keepAlive, memoryBudgetMb, maxInFlight, (long) maxPayloadMb * 1024 * 1024,
+                ServerConfig.defaults().maxCodeBytes(), maxActivations, DurationSpec.parse(activationMaxAge), async,
+                (long) maxAsyncPayloadKb * 1024, routesPrefix);
     }
 
     @Override
     public Integer call() throws InterruptedException {
         KumoServer server;
         try {
-            server = KumoServer.start(new ServerConfig(host, port, data, noExamples ? Optional.empty() : Optional.ofNullable(examples), keepAlive,
-                    memoryBudgetMb, maxInFlight, (long) maxPayloadMb * 1024 * 1024,
-                    ServerConfig.defaults().maxCodeBytes(), maxActivations, DurationSpec.parse(activationMaxAge)));
+            server = KumoServer.start(config());
         } catch (RuntimeException e) {
             System.err.println("kumo: cannot start: " + e.getMessage());
             return 1;

@@ -1,7 +1,10 @@
 package dev.kumo.client.internal;
 
+import dev.kumo.client.ActivationError;
 import dev.kumo.client.ActivationInfo;
 import dev.kumo.client.AliasInfo;
+import dev.kumo.client.AsyncOptions;
+import dev.kumo.client.AttemptInfo;
 import dev.kumo.client.FunctionInfo;
 import dev.kumo.client.FunctionSpec;
 import java.util.Base64;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -41,7 +45,18 @@ public final class Encoder {
             new TreeMap<>(env).forEach(out::put);
         });
         spec.description().ifPresent(v -> body.put("description", v));
+        spec.async().ifPresent(a -> body.set("async", toJson(a)));
         return body;
+    }
+
+    /** The wire form of a function's asynchronous options; destinations only when set. */
+    public static ObjectNode toJson(AsyncOptions a) {
+        ObjectNode out = Wire.object();
+        out.put("maxRetries", a.maxRetries());
+        out.put("maxEventAgeSeconds", a.maxEventAgeSeconds());
+        a.onSuccess().ifPresent(v -> out.put("onSuccess", v));
+        a.onFailure().ifPresent(v -> out.put("onFailure", v));
+        return out;
     }
 
     /** The wire form of a function. */
@@ -59,6 +74,7 @@ public final class Encoder {
         ObjectNode env = out.putObject("env");
         new TreeMap<>(f.env()).forEach(env::put);
         out.put("description", f.description());
+        out.set("async", toJson(f.async()));
         out.put("codeSha256", f.codeSha256());
         out.put("codeSize", f.codeSize());
         out.put("modified", f.modified().toString());
@@ -95,18 +111,37 @@ public final class Encoder {
         out.put("inputBytes", a.inputBytes());
         out.put("outputBytes", a.outputBytes());
         a.result().ifPresent(r -> out.set("result", embed(r)));
-        a.error().ifPresent(e -> {
-            ObjectNode error = out.putObject("error");
-            error.put("errorType", e.errorType());
-            error.put("message", e.message());
-            e.stackTrace().forEach(error.putArray("stackTrace")::add);
-        });
+        a.error().ifPresent(e -> out.set("error", toJson(e)));
+        a.logs().forEach(out.putArray("logs")::add);
+        out.put("attempt", a.attempt());
+        ArrayNode attempts = out.putArray("attempts");
+        a.attempts().forEach(attempt -> attempts.add(toJson(attempt)));
+        return out;
+    }
+
+    /** The wire form of an earlier attempt. */
+    public static ObjectNode toJson(AttemptInfo a) {
+        ObjectNode out = Wire.object();
+        out.put("attempt", a.attempt());
+        out.put("status", a.status().wireName());
+        out.put("start", a.start().toString());
+        out.put("durationMs", a.durationMs());
+        a.error().ifPresent(e -> out.set("error", toJson(e)));
         a.logs().forEach(out.putArray("logs")::add);
         return out;
     }
 
+    /** The wire form of an error. */
+    public static ObjectNode toJson(ActivationError e) {
+        ObjectNode error = Wire.object();
+        error.put("errorType", e.errorType());
+        error.put("message", e.message());
+        e.stackTrace().forEach(error.putArray("stackTrace")::add);
+        return error;
+    }
+
     // A result the server cut short is no longer JSON; it is kept as a string rather than dropped.
-    private static JsonNode embed(String json) {
+    static JsonNode embed(String json) {
         try {
             return Wire.JSON.readTree(json);
         } catch (JacksonException e) {

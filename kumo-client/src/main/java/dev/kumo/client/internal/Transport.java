@@ -54,6 +54,15 @@ public final class Transport implements AutoCloseable {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Sends a request with a body and extra headers and returns whatever status came back. */
+    public Response exchange(String method, RequestTarget target, String contentType, byte[] body,
+                             java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = request(target).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(method, target, request);
+    }
+
     /** Sends a request without a body; a non-2xx answer throws {@link dev.kumo.client.KumoApiException}. */
     public Response call(String method, RequestTarget target) {
         return requireOk(exchange(method, target));

@@ -4,6 +4,8 @@ import dev.kumo.client.ActivationError;
 import dev.kumo.client.ActivationInfo;
 import dev.kumo.client.ActivationStatus;
 import dev.kumo.client.AliasInfo;
+import dev.kumo.client.AsyncOptions;
+import dev.kumo.client.AttemptInfo;
 import dev.kumo.client.FunctionInfo;
 import dev.kumo.client.KumoApiException;
 import dev.kumo.client.KumoProtocolException;
@@ -78,7 +80,17 @@ public final class Wire {
                 (int) integer(node, "maxInstances", what), tier(text(node, "tier", what)),
                 stringMap(node.path("env"), "env"), optionalText(node, "description").orElse(""),
                 optionalText(node, "codeSha256").orElse(""), integer(node, "codeSize", what),
-                instant(node, "modified", what), integer(node, "revision", what));
+                instant(node, "modified", what), integer(node, "revision", what), async(node.path("async")));
+    }
+
+    private static AsyncOptions async(JsonNode node) {
+        if (!node.isObject()) {
+            return AsyncOptions.DEFAULTS;
+        }
+        return new AsyncOptions(node.has("maxRetries") ? (int) integer(node, "maxRetries", "async")
+                : AsyncOptions.DEFAULTS.maxRetries(), node.has("maxEventAgeSeconds")
+                ? (int) integer(node, "maxEventAgeSeconds", "async") : AsyncOptions.DEFAULTS.maxEventAgeSeconds(),
+                optionalText(node, "onSuccess"), optionalText(node, "onFailure"));
     }
 
     /** Reads an Alias. */
@@ -110,7 +122,22 @@ public final class Wire {
                 integer(node, "inputBytes", what), integer(node, "outputBytes", what),
                 result.isMissingNode() ? Optional.empty() : Optional.of(JSON.writeValueAsString(result)),
                 error.isObject() ? Optional.of(activationError(error, "Error")) : Optional.empty(),
-                strings(node.path("logs"), "logs"));
+                strings(node.path("logs"), "logs"), node.has("attempt") ? (int) integer(node, "attempt", what) : 1,
+                attempts(node.path("attempts")));
+    }
+
+    /** Reads a list of earlier attempts; absent is empty. */
+    static List<AttemptInfo> attempts(JsonNode node) {
+        List<AttemptInfo> out = new ArrayList<>(node.size());
+        for (JsonNode each : node) {
+            requireObject(each, "attempt");
+            JsonNode error = each.path("error");
+            out.add(new AttemptInfo((int) integer(each, "attempt", "attempt"), status(text(each, "status", "attempt")),
+                    instant(each, "start", "attempt"), decimal(each, "durationMs", "attempt"),
+                    error.isObject() ? Optional.of(activationError(error, "Error")) : Optional.empty(),
+                    strings(each.path("logs"), "logs")));
+        }
+        return out;
     }
 
     /** Reads a page {@code {"items":[...],"nextToken":"..."}}. */
@@ -162,25 +189,25 @@ public final class Wire {
         return activationError(merged, fallbackType);
     }
 
-    private static ActivationError activationError(JsonNode node, String fallbackType) {
+    static ActivationError activationError(JsonNode node, String fallbackType) {
         return new ActivationError(optionalText(node, "errorType").orElse(fallbackType),
                 optionalText(node, "message").orElse(""), strings(node.path("stackTrace"), "stackTrace"));
     }
 
     // ---- field access ----
 
-    private static void requireObject(JsonNode node, String what) {
+    static void requireObject(JsonNode node, String what) {
         if (!node.isObject()) {
             throw new KumoProtocolException("malformed " + what + " from the server: expected a JSON object");
         }
     }
 
-    private static String text(JsonNode node, String field, String what) {
+    static String text(JsonNode node, String field, String what) {
         return optionalText(node, field).orElseThrow(() -> new KumoProtocolException(
                 "malformed " + what + " from the server: missing '" + field + "'"));
     }
 
-    private static Optional<String> optionalText(JsonNode node, String field) {
+    static Optional<String> optionalText(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isString() ? Optional.of(value.stringValue())
                 : value.isNumber() ? Optional.of(value.asString()) : Optional.empty();
@@ -190,7 +217,7 @@ public final class Wire {
         return optionalText(first, field).or(() -> optionalText(second, field));
     }
 
-    private static long integer(JsonNode node, String field, String what) {
+    static long integer(JsonNode node, String field, String what) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) {
             return 0;
@@ -205,7 +232,7 @@ public final class Wire {
         }
     }
 
-    private static double decimal(JsonNode node, String field, String what) {
+    static double decimal(JsonNode node, String field, String what) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) {
             return 0;
@@ -220,11 +247,11 @@ public final class Wire {
         }
     }
 
-    private static boolean bool(JsonNode node, String field) {
+    static boolean bool(JsonNode node, String field) {
         return node.path(field).isBoolean() && node.path(field).booleanValue();
     }
 
-    private static Instant instant(JsonNode node, String field, String what) {
+    static Instant instant(JsonNode node, String field, String what) {
         String text = text(node, field, what);
         try {
             return Instant.parse(text);
@@ -243,7 +270,7 @@ public final class Wire {
         return out;
     }
 
-    private static List<String> strings(JsonNode node, String field) {
+    static List<String> strings(JsonNode node, String field) {
         List<String> out = new ArrayList<>(node.size());
         for (JsonNode each : node) {
             out.add(each.isString() ? each.stringValue() : each.toString());
@@ -259,7 +286,7 @@ public final class Wire {
         }
     }
 
-    private static ActivationStatus status(String text) {
+    static ActivationStatus status(String text) {
         try {
             return ActivationStatus.fromWire(text);
         } catch (IllegalArgumentException e) {

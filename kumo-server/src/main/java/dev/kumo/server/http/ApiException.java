@@ -39,6 +39,13 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpResponseStatus.NOT_FOUND, "NotFound", message);
     }
 
+    /** 429 TooManyRequests with {@code Retry-After} in whole seconds, at least 1. */
+    public static ApiException tooManyRequests(String message, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ApiException(HttpResponseStatus.TOO_MANY_REQUESTS, "TooManyRequests", "", message,
+                Map.of("Retry-After", Long.toString(seconds)));
+    }
+
     /** HTTP status. */
     public HttpResponseStatus status() {
         return status;

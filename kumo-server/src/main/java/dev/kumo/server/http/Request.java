@@ -17,10 +17,12 @@ import java.util.function.Consumer;
  * @param headers    request headers
  * @param body       request body, possibly empty
  * @param respond    answers the request before the route returns, see {@link #respond(Response)}
+ * @param uri        the request target as received (path and query, still percent-encoded)
+ * @param sourceIp   the client's address, empty when unknown
  */
 public record Request(HttpMethod method, String path, Map<String, String> pathParams,
                       Map<String, List<String>> query, HttpHeaders headers, byte[] body,
-                      Consumer<Response> respond) {
+                      Consumer<Response> respond, String uri, String sourceIp) {
 
     /**
      * Answers now, from any thread, while the route goes on running (e.g. a 504 at a function's deadline).

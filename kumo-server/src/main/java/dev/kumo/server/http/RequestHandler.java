@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.lang.invoke.MethodHandles;
+import java.net.InetSocketAddress;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.concurrent.ThreadFactory;
@@ -34,7 +35,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private static final ThreadFactory ROUTES = Thread.ofVirtual().factory();
 
     /** A request copied out of Netty's buffers, ready to be served off the event loop. */
-    private record Pending(HttpMethod method, String uri, HttpHeaders headers, byte[] body, boolean keepAlive) {
+    private record Pending(HttpMethod method, String uri, HttpHeaders headers, byte[] body, boolean keepAlive,
+                           String sourceIp) {
     }
 
     private final Router router;
@@ -52,7 +54,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         var pending = new Pending(request.method(), request.uri(), request.headers(),
-                ByteBufUtil.getBytes(request.content()), HttpUtil.isKeepAlive(request));
+                ByteBufUtil.getBytes(request.content()), HttpUtil.isKeepAlive(request), sourceIp(ctx));
         if (serving) {
             pipelined.add(pending);
             if (pipelined.size() >= MAX_PIPELINED) {
@@ -66,8 +68,13 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private void serve(ChannelHandlerContext ctx, Pending p) {
         serving = true;
         var answer = new Answer(this, ctx, p.keepAlive());
-        ROUTES.newThread(() -> answer.accept(router.serve(p.method(), p.uri(), p.headers(), p.body(), answer)))
-                .start();
+        ROUTES.newThread(() -> answer.accept(router.serve(p.method(), p.uri(), p.headers(), p.body(), answer,
+                p.sourceIp()))).start();
+    }
+
+    private static String sourceIp(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress() : "";
     }
 
     /** The one answer to a request: the first response offered is written, later ones are dropped. */
@@ -109,6 +116,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         h.set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
         h.setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
         r.headers().forEach(h::set);
+        r.cookies().forEach(cookie -> h.add(HttpHeaderNames.SET_COOKIE, cookie));
         if (keepAlive) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(response).addListener(f -> next(ctx));

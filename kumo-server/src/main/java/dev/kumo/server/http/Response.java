@@ -2,6 +2,7 @@ package dev.kumo.server.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,8 +12,20 @@ import java.util.Map;
  * @param contentType content type of {@code body}
  * @param headers     extra headers
  * @param body        response body
+ * @param cookies     {@code Set-Cookie} values, one header each (a function URL's {@code cookies})
  */
-public record Response(HttpResponseStatus status, String contentType, Map<String, String> headers, byte[] body) {
+public record Response(HttpResponseStatus status, String contentType, Map<String, String> headers, byte[] body,
+                       List<String> cookies) {
+
+    /** Copies the cookie list. */
+    public Response {
+        cookies = List.copyOf(cookies);
+    }
+
+    /** A response that sets no cookies. */
+    public Response(HttpResponseStatus status, String contentType, Map<String, String> headers, byte[] body) {
+        this(status, contentType, headers, body, List.of());
+    }
 
     /** JSON content type. */
     public static final String JSON = "application/json";
@@ -36,6 +49,6 @@ public record Response(HttpResponseStatus status, String contentType, Map<String
     public Response withHeaders(Map<String, String> more) {
         var all = new java.util.LinkedHashMap<>(headers);
         all.putAll(more);
-        return new Response(status, contentType, all, body);
+        return new Response(status, contentType, all, body, cookies);
     }
 }

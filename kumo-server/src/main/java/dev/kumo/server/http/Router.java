@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Maps method + path to a route. Patterns are literal segments and {@code {name}} parameters. A path that
- * matches with another method is a 405 listing the allowed ones; anything else is a JSON 404.
+ * matches with another method is a 405 listing the allowed ones; anything else is a JSON 404. One prefix
+ * (the function URLs' {@code /fn}) may take every method and every path below it.
  */
 public final class Router {
 
@@ -38,6 +39,8 @@ public final class Router {
 
     private final List<Route> routes = new ArrayList<>();
     private final JsonCodec json;
+    private String prefix;
+    private RouteHandler prefixHandler;
     private final System.Logger log = System.getLogger(Router.class.getName());
 
     /** Creates an empty router rendering errors with {@code json}. */
@@ -47,7 +50,28 @@ public final class Router {
 
     /** Adds a route; earlier routes win. */
     public Router add(HttpMethod method, String pattern, RouteHandler handler) {
+        if (prefix != null && under(pattern, prefix)) {
+            throw new IllegalArgumentException("route " + pattern + " lies under prefix " + prefix);
+        }
         routes.add(new Route(method, pattern, split(pattern), handler));
+        return this;
+    }
+
+    /**
+     * Sends every request whose path is {@code prefix} or lies below it to {@code handler}, whatever its
+     * method, before the routes are consulted. The prefix must not shadow a route.
+     */
+    public Router prefix(String newPrefix, RouteHandler handler) {
+        if (!newPrefix.startsWith("/") || newPrefix.endsWith("/") || newPrefix.length() < 2) {
+            throw new IllegalArgumentException("prefix must look like /fn, got '" + newPrefix + "'");
+        }
+        for (var route : routes) {
+            if (under(route.pattern(), newPrefix)) {
+                throw new IllegalArgumentException("prefix " + newPrefix + " shadows route " + route.pattern());
+            }
+        }
+        this.prefix = newPrefix;
+        this.prefixHandler = handler;
         return this;
     }
 
@@ -73,6 +97,15 @@ public final class Router {
      */
     public Response serve(HttpMethod method, String uri, HttpHeaders headers, byte[] body,
                           Consumer<Response> respond) {
+        return serve(method, uri, headers, body, respond, "");
+    }
+
+    /**
+     * Routes and serves a request from {@code sourceIp}, never throwing: every failure becomes a JSON error
+     * response.
+     */
+    public Response serve(HttpMethod method, String uri, HttpHeaders headers, byte[] body,
+                          Consumer<Response> respond, String sourceIp) {
         QueryStringDecoder decoder;
         try {
             decoder = new QueryStringDecoder(uri);
@@ -80,6 +113,10 @@ public final class Router {
             return json.error(ApiException.badRequest("", "malformed request URI: " + e.getMessage()));
         }
         String path = decoder.path();
+        if (prefix != null && under(path, prefix)) {
+            return invoke(prefix, prefixHandler, new Request(method, path, Map.of(), decoder.parameters(), headers,
+                    body, respond, uri, sourceIp));
+        }
         String[] segments = split(path);
         TreeSet<String> allowed = null;
         for (var route : routes) {
@@ -94,7 +131,8 @@ public final class Router {
                 allowed.add(route.method().name());
                 continue;
             }
-            return invoke(route, new Request(method, path, params, decoder.parameters(), headers, body, respond));
+            return invoke(route.pattern(), route.handler(), new Request(method, path, params, decoder.parameters(),
+                    headers, body, respond, uri, sourceIp));
         }
         if (allowed != null) {
             String allow = String.join(", ", allowed);
@@ -109,22 +147,28 @@ public final class Router {
         return json.error(ApiException.badRequest("", message));
     }
 
-    private Response invoke(Route route, Request request) {
+    private Response invoke(String pattern, RouteHandler handler, Request request) {
         try {
-            return route.handler().handle(request);
+            return handler.handle(request);
         } catch (ApiException e) {
             return json.error(e);
         } catch (dev.kumo.core.InvalidRequestException e) {
             return json.error(ApiException.badRequest(e.field(), e.getMessage()));
         } catch (dev.kumo.core.ConflictException e) {
             return json.error(new ApiException(HttpResponseStatus.CONFLICT, "Conflict", e.getMessage()));
-        } catch (java.util.NoSuchElementException e) {
+        } catch (dev.kumo.core.NotFoundException | java.util.NoSuchElementException e) {
             return json.error(ApiException.notFound(e.getMessage()));
+        } catch (dev.kumo.core.LimitExceededException e) {
+            return json.error(ApiException.tooManyRequests(e.getMessage(), e.retryAfter()));
         } catch (Exception | StackOverflowError e) {
-            log.log(System.Logger.Level.ERROR, "route " + route.pattern() + " failed", e);
+            log.log(System.Logger.Level.ERROR, "route " + pattern + " failed", e);
             return json.error(new ApiException(HttpResponseStatus.INTERNAL_SERVER_ERROR, "InternalError",
                     "internal error: " + e.getClass().getSimpleName()));
         }
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     private static Map<String, String> match(String[] pattern, String[] path) {

@@ -2,6 +2,7 @@ package dev.kumo.server.routes;
 
 import dev.kumo.core.Activation;
 import dev.kumo.core.ActivationId;
+import dev.kumo.core.ActivationStatus;
 import dev.kumo.core.Names;
 import dev.kumo.server.http.ApiException;
 import dev.kumo.server.http.JsonCodec;
@@ -13,7 +14,10 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.List;
 
-/** {@code /v1/activations}: the record of every invocation, newest first, with logs. */
+/**
+ * {@code /v1/activations}: the record of every invocation, newest first, with logs; filtered by function and
+ * status ({@code queued}, {@code dead-lettered}...).
+ */
 public final class ActivationRoutes {
 
     /**
@@ -47,7 +51,9 @@ public final class ActivationRoutes {
             throw ApiException.badRequest("function", "function must match " + Names.FUNCTION_PATTERN
                     + ", got '" + function + "'");
         }
-        var page = activations.list(function, r.query("nextToken").orElse(""), r.intQuery("limit", 50, 1, 1000));
+        var status = r.query("status").map(ActivationStatus::parse);
+        var page = activations.list(function, status, r.query("nextToken").orElse(""),
+                r.intQuery("limit", 50, 1, 1000));
         return Response.json(HttpResponseStatus.OK, json.write(Views.PageView.of(page, Views.ActivationView::of)));
     }
 

@@ -17,10 +17,40 @@ import java.util.Optional;
  * @param tier         {@code isolated} or {@code shared}
  * @param env          environment variables
  * @param description  free text
+ * @param async        retries and destinations of asynchronous invocations; replaces them as a whole (an
+ *                     omitted field takes its default), absent keeps them
  */
 public record DeployRequest(String handler, String runtime, Code code, Integer memoryMb, Long timeoutMs,
                             Integer concurrency, Integer maxInstances, String tier, Map<String, String> env,
-                            String description) {
+                            String description, Async async) {
+
+    /** A request that leaves the asynchronous settings as they are. */
+    public DeployRequest(String handler, String runtime, Code code, Integer memoryMb, Long timeoutMs,
+                         Integer concurrency, Integer maxInstances, String tier, Map<String, String> env,
+                         String description) {
+        this(handler, runtime, code, memoryMb, timeoutMs, concurrency, maxInstances, tier, env, description, null);
+    }
+
+    /**
+     * The {@code async} object.
+     *
+     * @param maxRetries         retries after a failed attempt, 0-10, default 2
+     * @param maxEventAgeSeconds oldest an invocation may grow before it is dead-lettered, 60-21600, default 21600
+     * @param onSuccess          function invoked with a record of each success
+     * @param onFailure          function invoked with a record of each dead-lettered invocation
+     */
+    public record Async(Integer maxRetries, Integer maxEventAgeSeconds, String onSuccess, String onFailure) {
+
+        /** The core configuration, validated (a 400 naming {@code async.FIELD}). */
+        public dev.kumo.core.AsyncConfig toConfig() {
+            return new dev.kumo.core.AsyncConfig(
+                    maxRetries != null ? maxRetries : dev.kumo.core.AsyncConfig.DEFAULT_MAX_RETRIES,
+                    maxEventAgeSeconds != null ? maxEventAgeSeconds
+                            : dev.kumo.core.AsyncConfig.DEFAULT_MAX_EVENT_AGE_SECONDS,
+                    Optional.ofNullable(onSuccess).filter(s -> !s.isEmpty()),
+                    Optional.ofNullable(onFailure).filter(s -> !s.isEmpty()));
+        }
+    }
 
     /**
      * Inline code.

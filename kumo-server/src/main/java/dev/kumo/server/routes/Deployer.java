@@ -94,7 +94,8 @@ public final class Deployer {
                         : current.map(FunctionConfig::maxInstances).orElse(FunctionConfig.DEFAULT_MAX_INSTANCES),
                 tier,
                 r.env() != null ? r.env() : current.map(FunctionConfig::env).orElse(null),
-                r.description() != null ? r.description() : current.map(FunctionConfig::description).orElse(null));
+                r.description() != null ? r.description() : current.map(FunctionConfig::description).orElse(null),
+                r.async() != null ? r.async().toConfig() : current.map(FunctionConfig::async).orElse(null));
     }
 
     private static void inspect(byte[] jar, String handler) {

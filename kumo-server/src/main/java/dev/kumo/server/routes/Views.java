@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.kumo.core.Activation;
 import dev.kumo.core.Alias;
+import dev.kumo.core.AsyncConfig;
+import dev.kumo.core.Attempt;
 import dev.kumo.core.ErrorInfo;
 import dev.kumo.core.FunctionVersion;
 import dev.kumo.core.Page;
@@ -20,14 +22,25 @@ public final class Views {
     /** A function version. */
     public record FunctionView(String name, String version, String handler, String runtime, int memoryMb,
                                long timeoutMs, int concurrency, int maxInstances, String tier,
-                               Map<String, String> env, String description, String codeSha256, long codeSize,
-                               String modified, long revision) {
+                               Map<String, String> env, String description, AsyncView async, String codeSha256,
+                               long codeSize, String modified, long revision) {
 
         static FunctionView of(FunctionVersion v) {
             var c = v.config();
             return new FunctionView(v.function(), v.version(), c.handler(), c.runtime(), c.memoryMb(), c.timeoutMs(),
                     c.concurrency(), c.maxInstances(), c.tier().wireName(), c.env(), c.description(),
-                    v.code().sha256(), v.code().size(), v.modified().toString(), v.revision());
+                    AsyncView.of(c.async()), v.code().sha256(), v.code().size(), v.modified().toString(),
+                    v.revision());
+        }
+    }
+
+    /** A function's asynchronous settings; destinations only when set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AsyncView(int maxRetries, int maxEventAgeSeconds, String onSuccess, String onFailure) {
+
+        static AsyncView of(AsyncConfig a) {
+            return new AsyncView(a.maxRetries(), a.maxEventAgeSeconds(), a.onSuccess().orElse(null),
+                    a.onFailure().orElse(null));
         }
     }
 
@@ -46,12 +59,25 @@ public final class Views {
     public record ActivationView(String activationId, String function, String version, String status,
                                  boolean coldStart, String start, double durationMs, double initMs, double queueMs,
                                  int memoryMb, long inputBytes, long outputBytes,
-                                 @JsonRawValue String result, ErrorInfo error, List<String> logs) {
+                                 @JsonRawValue String result, ErrorInfo error, List<String> logs, int attempt,
+                                 List<AttemptView> attempts) {
 
         static ActivationView of(Activation a) {
             return new ActivationView(a.id().value(), a.function(), a.version(), a.status().wireName(), a.coldStart(),
                     a.start().toString(), a.durationMs(), a.initMs(), a.queueMs(), a.memoryMb(), a.inputBytes(),
-                    a.outputBytes(), a.result().orElse(null), a.error().orElse(null), a.logs());
+                    a.outputBytes(), a.result().orElse(null), a.error().orElse(null), a.logs(), a.attempt(),
+                    a.attempts().stream().map(AttemptView::of).toList());
+        }
+    }
+
+    /** One earlier attempt of an asynchronous invocation. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AttemptView(int attempt, String status, String start, double durationMs, ErrorInfo error,
+                              List<String> logs) {
+
+        static AttemptView of(Attempt a) {
+            return new AttemptView(a.number(), a.status().wireName(), a.start().toString(), a.durationMs(),
+                    a.error().orElse(null), a.logs());
         }
     }
 

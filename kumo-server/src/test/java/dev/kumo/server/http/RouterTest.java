@@ -1,11 +1,17 @@
 package dev.kumo.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kumo.core.ConflictException;
+import dev.kumo.core.LimitExceededException;
+import dev.kumo.core.NotFoundException;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
@@ -19,7 +25,18 @@ class RouterTest {
                 throw new IllegalStateException("bug");
             })
             .add(HttpMethod.GET, "/v1/limit", r -> Response.text(HttpResponseStatus.OK, "text/plain",
-                    Integer.toString(r.intQuery("limit", 50, 1, 1000))));
+                    Integer.toString(r.intQuery("limit", 50, 1, 1000))))
+            .add(HttpMethod.GET, "/v1/missing", r -> {
+                throw new NotFoundException("trigger 't' not found");
+            })
+            .add(HttpMethod.GET, "/v1/full", r -> {
+                throw new LimitExceededException("queue of 'f' is full", Duration.ofMillis(1500));
+            })
+            .add(HttpMethod.GET, "/v1/conflict", r -> {
+                throw new ConflictException("rules use trigger 't'");
+            })
+            .prefix("/fn", r -> Response.text(HttpResponseStatus.OK, "text/plain",
+                    r.method().name() + " " + r.path() + " " + r.uri()));
 
     private Response serve(HttpMethod method, String uri) {
         return router.serve(method, uri, new DefaultHttpHeaders(), new byte[0]);
@@ -60,6 +77,37 @@ class RouterTest {
         assertThat(r.status()).isEqualTo(HttpResponseStatus.BAD_REQUEST);
         assertThat(body(r)).contains("\"field\":\"limit\"");
         assertThat(body(serve(HttpMethod.GET, "/v1/limit?limit=20"))).isEqualTo("20");
+    }
+
+    @Test
+    void thePrefixTakesEveryMethodAndPathBelowIt() {
+        assertThat(body(serve(HttpMethod.PATCH, "/fn/a/b%20c?x=1"))).isEqualTo("PATCH /fn/a/b c /fn/a/b%20c?x=1");
+        assertThat(body(serve(HttpMethod.GET, "/fn"))).isEqualTo("GET /fn /fn");
+        assertThat(serve(HttpMethod.GET, "/fnord").status()).isEqualTo(HttpResponseStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aPrefixMayNotShadowRoutes() {
+        assertThatThrownBy(() -> new Router(json).add(HttpMethod.GET, "/v1/x", r -> Response.noContent())
+                .prefix("/v1", r -> Response.noContent())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Router(json).prefix("/fn", r -> Response.noContent())
+                .add(HttpMethod.GET, "/fn/x", r -> Response.noContent())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void coreExceptionsBecomeTheirStatuses() {
+        var missing = serve(HttpMethod.GET, "/v1/missing");
+        assertThat(missing.status()).isEqualTo(HttpResponseStatus.NOT_FOUND);
+        assertThat(body(missing)).contains("\"code\":\"NotFound\"", "trigger 't' not found");
+
+        var full = serve(HttpMethod.GET, "/v1/full");
+        assertThat(full.status()).isEqualTo(HttpResponseStatus.TOO_MANY_REQUESTS);
+        assertThat(full.headers()).containsEntry("Retry-After", "2");
+        assertThat(body(full)).contains("\"code\":\"TooManyRequests\"");
+
+        var conflict = serve(HttpMethod.GET, "/v1/conflict");
+        assertThat(conflict.status()).isEqualTo(HttpResponseStatus.CONFLICT);
+        assertThat(body(conflict)).contains("\"code\":\"Conflict\"");
     }
 
     @Test

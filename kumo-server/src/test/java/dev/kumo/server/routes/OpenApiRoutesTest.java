@@ -21,11 +21,16 @@ class OpenApiRoutesTest {
         var json = new JsonCodec();
         var router = new Router(json);
         // Registration only records handlers; the dependencies are not touched.
-        new InvokeRoutes(null, json, null).register(router);
+        new InvokeRoutes(null, null, json, null, 1).register(router);
         new FunctionRoutes(null, null, json, null).register(router);
         new VersionRoutes(null, json, null).register(router);
         new AliasRoutes(null, json, null).register(router);
         new ActivationRoutes(null, json).register(router);
+        new DeadLetterRoutes(null, json).register(router);
+        new ScheduleRoutes(null, null, json, null).register(router);
+        new TriggerRoutes(null, null, json, null, 1).register(router);
+        new RuleRoutes(null, null, json, null).register(router);
+        new HttpRouteRoutes(null, null, null, json, null).register(router);
         new OpsRoutes(null, () -> true).register(router);
         var served = new TreeSet<String>();
         router.routes().forEach(r -> served.add(r.method().name() + " " + r.pattern()));

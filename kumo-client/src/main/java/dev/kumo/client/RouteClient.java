@@ -1,0 +1,69 @@
+package dev.kumo.client;
+
+import dev.kumo.client.internal.EventWire;
+import dev.kumo.client.internal.Paging;
+import dev.kumo.client.internal.RequestTarget;
+import dev.kumo.client.internal.Transport;
+import dev.kumo.client.internal.Wire;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * HTTP routes ({@code /v1/routes}): method and path patterns served as function URLs under the server's routes
+ * prefix ({@code /fn} by default). Get one from {@link KumoClient#routes()}; thread-safe.
+ */
+public final class RouteClient {
+
+    private final Transport transport;
+
+    RouteClient(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** Routes {@code method} (or {@code ANY}) and {@code path} to the {@code $LATEST} of {@code function}. */
+    public RouteInfo put(String method, String path, String function) {
+        return put(method, path, function, "$LATEST");
+    }
+
+    /**
+     * Creates or replaces the route of {@code method} and {@code path}.
+     *
+     * @param path      pattern such as {@code /api/orders/{id}} or {@code /static/*}
+     * @param qualifier version or alias invoked
+     */
+    public RouteInfo put(String method, String path, String function, String qualifier) {
+        var body = Wire.object().put("method", Objects.requireNonNull(method, "method"))
+                .put("path", Objects.requireNonNull(path, "path"))
+                .put("function", Objects.requireNonNull(function, "function"))
+                .put("qualifier", Objects.requireNonNull(qualifier, "qualifier"));
+        return EventWire.route(Wire.parse(transport.call("PUT", RequestTarget.of("v1", "routes"), "application/json",
+                Wire.bytes(body)).body(), "route"));
+    }
+
+    /** The first page of routes in key order. */
+    public Page<RouteInfo> list(int limit) {
+        return page(limit, Optional.empty());
+    }
+
+    /** The page of routes that {@code nextToken} points to. */
+    public Page<RouteInfo> list(int limit, String nextToken) {
+        return page(limit, Optional.of(nextToken));
+    }
+
+    /** Every route. */
+    public List<RouteInfo> listAll() {
+        return Paging.all(token -> page(Paging.ALL_PAGE_SIZE, token));
+    }
+
+    /** Deletes the route of {@code method} and {@code path} (the pattern exactly as it was put). */
+    public void delete(String method, String path) {
+        transport.call("DELETE", RequestTarget.of("v1", "routes").with("method", Objects.requireNonNull(method))
+                .with("path", Objects.requireNonNull(path)));
+    }
+
+    private Page<RouteInfo> page(int limit, Optional<String> nextToken) {
+        return Wire.page(Wire.parse(transport.call("GET", Paging.page(RequestTarget.of("v1", "routes"), limit,
+                nextToken)).body(), "routes"), EventWire::route);
+    }
+}
