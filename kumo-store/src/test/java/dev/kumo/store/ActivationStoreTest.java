@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.core.Activation;
 import dev.kumo.core.ActivationId;
+import dev.kumo.core.ActivationStatus;
 import dev.kumo.core.InvalidRequestException;
 import dev.kumo.core.Page;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +76,35 @@ class ActivationStoreTest {
 
         store.flushActivations();
         assertThat(all("", 30)).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void listsByStatusPageByPage() {
+        open(1_000, Duration.ofDays(1));
+        var errors = new ArrayList<Activation>();
+        for (int i = 0; i < 9; i++) {
+            var a = i % 3 == 0 ? failed(i % 2 == 0 ? "hello" : "other", T0.plusSeconds(i)) : activation("hello",
+                    T0.plusSeconds(i));
+            store.activations().record(a);
+            if (a.status() == ActivationStatus.ERROR) {
+                errors.addFirst(a);
+            }
+        }
+        var waiting = activation("hello", T0).withAttempts(ActivationStatus.QUEUED, 0, List.of());
+        store.activations().record(waiting);
+        var error = Optional.of(ActivationStatus.ERROR);
+
+        var first = store.activations().list("", error, "", 2);
+        var second = store.activations().list("", error, first.nextToken().orElseThrow(), 2);
+
+        assertThat(first.items()).containsExactlyElementsOf(errors.subList(0, 2));
+        assertThat(second.items()).containsExactly(errors.get(2));
+        assertThat(second.nextToken()).isEmpty();
+        assertThat(store.activations().list("hello", error, "", 10).items())
+                .containsExactly(errors.get(0), errors.get(2));
+        assertThat(store.activations().list("", Optional.of(ActivationStatus.QUEUED), "", 10).items())
+                .containsExactly(waiting);
+        assertThat(store.activations().list("hello", Optional.empty(), "", 100).items()).hasSize(9);
     }
 
     @Test

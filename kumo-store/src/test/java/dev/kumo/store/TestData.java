@@ -7,6 +7,8 @@ import dev.kumo.core.CodeRef;
 import dev.kumo.core.ErrorInfo;
 import dev.kumo.core.FunctionConfig;
 import dev.kumo.core.Tier;
+import dev.kumo.core.event.QueuedInvocation;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,18 @@ final class TestData {
     static Activation activation(String function, Instant start) {
         return new Activation(ActivationId.random(), function, "$LATEST", ActivationStatus.SUCCESS, false, start,
                 1.5, 0, 0.25, 256, 10, 20, Optional.of("{\"ok\":true}"), Optional.empty(), List.of("line"));
+    }
+
+    /** An invocation of {@code function} accepted at {@code accepted}, without idempotency key. */
+    static QueuedInvocation queued(String function, Instant accepted) {
+        return QueuedInvocation.accept(ActivationId.random(), function, "$LATEST",
+                "{\"n\":1}".getBytes(StandardCharsets.UTF_8), accepted, "api", Optional.empty(), Optional.empty());
+    }
+
+    /** An invocation of {@code function} with idempotency key {@code key} and payload {@code payload}. */
+    static QueuedInvocation keyed(String function, Instant accepted, String key, String payload) {
+        return QueuedInvocation.accept(ActivationId.random(), function, "$LATEST",
+                payload.getBytes(StandardCharsets.UTF_8), accepted, "api", Optional.empty(), Optional.of(key));
     }
 
     static Activation failed(String function, Instant start) {

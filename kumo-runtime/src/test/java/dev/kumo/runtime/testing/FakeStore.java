@@ -2,6 +2,7 @@ package dev.kumo.runtime.testing;
 
 import dev.kumo.core.Activation;
 import dev.kumo.core.ActivationId;
+import dev.kumo.core.ActivationStatus;
 import dev.kumo.core.Alias;
 import dev.kumo.core.CodeRef;
 import dev.kumo.core.FunctionConfig;
@@ -154,7 +155,7 @@ public final class FakeStore implements Store {
         }
 
         @Override
-        public Page<Activation> list(String function, String token, int limit) {
+        public Page<Activation> list(String function, Optional<ActivationStatus> status, String token, int limit) {
             throw new UnsupportedOperationException();
         }
     }

@@ -54,32 +54,48 @@ public final class ActivationCodec {
         out.writeLong(a.outputBytes());
         out.writeByte(a.result().isPresent() ? 1 : 0);
         a.result().ifPresent(out::writeString);
-        writeError(a.error());
+        writeError(out, a.error());
         out.writeStrings(a.logs());
         // Added after the first release: readers of older records stop at the logs (see read).
         out.writeInt(a.attempt());
-        out.writeInt(a.attempts().size());
-        for (var attempt : a.attempts()) {
-            out.writeInt(attempt.number());
-            out.writeByte(attempt.status().ordinal());
-            out.writeLong(attempt.start().getEpochSecond());
-            out.writeInt(attempt.start().getNano());
-            out.writeDouble(attempt.durationMs());
-            writeError(attempt.error());
-            out.writeStrings(attempt.logs());
-        }
+        writeAttempts(out, a.attempts());
         out.patchInt(lengthAt, out.position() - lengthAt - 4);
         count++;
         newestMicros = Math.max(newestMicros, ActivationKeys.micros(a.start()));
     }
 
-    private void writeError(Optional<ErrorInfo> error) {
+    private static void writeError(BinaryWriter out, Optional<ErrorInfo> error) {
         out.writeByte(error.isPresent() ? 1 : 0);
         error.ifPresent(e -> {
             out.writeString(e.errorType());
             out.writeString(e.message());
             out.writeStrings(e.stackTrace());
         });
+    }
+
+    /** Writes the history of an asynchronous invocation (also used by {@link AsyncCodec}). */
+    static void writeAttempts(BinaryWriter out, List<Attempt> attempts) {
+        out.writeInt(attempts.size());
+        for (var attempt : attempts) {
+            out.writeInt(attempt.number());
+            out.writeByte(attempt.status().ordinal());
+            out.writeLong(attempt.start().getEpochSecond());
+            out.writeInt(attempt.start().getNano());
+            out.writeDouble(attempt.durationMs());
+            writeError(out, attempt.error());
+            out.writeStrings(attempt.logs());
+        }
+    }
+
+    /** Reads what {@link #writeAttempts} wrote. */
+    static List<Attempt> readAttempts(BinaryReader in) {
+        var attempts = new Attempt[in.readInt()];
+        for (int i = 0; i < attempts.length; i++) {
+            attempts[i] = new Attempt(in.readInt(), status(in.readByte()),
+                    Instant.ofEpochSecond(in.readLong(), in.readInt()), in.readDouble(), readError(in),
+                    in.readStrings());
+        }
+        return Arrays.asList(attempts);
     }
 
     /** Records added since the last {@link #finish}. */
@@ -154,14 +170,9 @@ public final class ActivationCodec {
                     output, result, error, logs);
         }
         int attempt = in.readInt();
-        var attempts = new Attempt[in.readInt()];
-        for (int i = 0; i < attempts.length; i++) {
-            attempts[i] = new Attempt(in.readInt(), status(in.readByte()),
-                    Instant.ofEpochSecond(in.readLong(), in.readInt()), in.readDouble(), readError(in),
-                    in.readStrings());
-        }
+        var attempts = readAttempts(in);
         return new Activation(id, function, version, status, cold, start, duration, init, queue, memory, input,
-                output, result, error, logs, attempt, Arrays.asList(attempts));
+                output, result, error, logs, attempt, attempts);
     }
 
     private static Optional<ErrorInfo> readError(BinaryReader in) {

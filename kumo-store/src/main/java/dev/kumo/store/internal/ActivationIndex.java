@@ -1,6 +1,7 @@
 package dev.kumo.store.internal;
 
 import dev.kumo.core.Activation;
+import dev.kumo.core.ActivationStatus;
 import dev.kumo.core.Page;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -68,15 +69,18 @@ public final class ActivationIndex {
 
     /**
      * Up to {@code limit} records newest first, after {@code after} when present, of one function unless
-     * {@code function} is empty, leaving out those that started before {@code cutoffMicros}.
+     * {@code function} is empty, of one status when {@code status} is present, leaving out those that
+     * started before {@code cutoffMicros}.
      */
-    public Page<Activation> page(String function, Optional<Retained> after, int limit, long cutoffMicros) {
+    public Page<Activation> page(String function, Optional<ActivationStatus> status, Optional<Retained> after,
+                                 int limit, long cutoffMicros) {
         long end = recorded.get();
         var picked = new ArrayList<Retained>();
         for (long n = end - 1; n >= 0 && n >= end - ring.length; n--) {
             var record = (Retained) SLOTS.getAcquire(ring, slot(n));
             if (record != null && live(record, cutoffMicros)
                     && (function.isEmpty() || record.activation().function().equals(function))
+                    && (status.isEmpty() || record.activation().status() == status.get())
                     && (after.isEmpty() || record.compareTo(after.get()) > 0)) {
                 picked.add(record);
             }

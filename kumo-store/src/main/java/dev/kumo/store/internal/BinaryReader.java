@@ -2,6 +2,7 @@ package dev.kumo.store.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads what a {@link BinaryWriter} wrote; reading past the end throws {@link IndexOutOfBoundsException}. */
@@ -63,6 +64,19 @@ final class BinaryReader {
         var s = new String(buf, pos, length, StandardCharsets.UTF_8);
         pos += length;
         return s;
+    }
+
+    byte[] readBytes() {
+        return readRaw(readVarInt());
+    }
+
+    byte[] readRaw(int length) {
+        if (length < 0 || length > buf.length - pos) {
+            throw new IndexOutOfBoundsException(length + " bytes at byte " + pos);
+        }
+        var bytes = Arrays.copyOfRange(buf, pos, pos + length);
+        pos += length;
+        return bytes;
     }
 
     List<String> readStrings() {

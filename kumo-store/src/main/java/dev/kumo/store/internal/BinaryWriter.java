@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
-/** A growable big-endian byte buffer for {@link ActivationCodec}; strings are a varint length and UTF-8. */
+/**
+ * A growable big-endian byte buffer for {@link ActivationCodec} and {@link AsyncCodec}; strings are a varint
+ * length and UTF-8.
+ */
 final class BinaryWriter {
 
     static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -42,6 +45,11 @@ final class BinaryWriter {
         int at = pos;
         pos += n;
         return at;
+    }
+
+    /** The buffer itself, valid up to {@link #position}, until the next write. */
+    byte[] array() {
+        return buf;
     }
 
     byte[] copy(int end) {
@@ -85,6 +93,19 @@ final class BinaryWriter {
     void writeString(String s) {
         var bytes = s.getBytes(StandardCharsets.UTF_8);
         writeVarInt(bytes.length);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
+    }
+
+    /** A varint length and the bytes. */
+    void writeBytes(byte[] bytes) {
+        writeVarInt(bytes.length);
+        writeRaw(bytes);
+    }
+
+    /** The bytes alone: the reader knows how many. */
+    void writeRaw(byte[] bytes) {
         ensure(bytes.length);
         System.arraycopy(bytes, 0, buf, pos, bytes.length);
         pos += bytes.length;

@@ -2,6 +2,7 @@ package dev.kumo.store.internal;
 
 import dev.kumo.core.Activation;
 import dev.kumo.core.ActivationId;
+import dev.kumo.core.ActivationStatus;
 import dev.kumo.core.InvalidRequestException;
 import dev.kumo.core.Page;
 import dev.kumo.spi.store.ActivationStore;
@@ -113,12 +114,12 @@ public final class MvActivationStore implements ActivationStore {
     }
 
     @Override
-    public Page<Activation> list(String function, String token, int limit) {
+    public Page<Activation> list(String function, Optional<ActivationStatus> status, String token, int limit) {
         Pagination.checkLimit(limit);
         InvalidRequestException.require(token.isEmpty() || ActivationKeys.isTimeKey(token), "nextToken",
                 "not an activation page token: '" + token + "'");
         var after = token.isEmpty() ? Optional.<Retained>empty() : Optional.of(ActivationKeys.position(token));
-        return index.page(function, after, limit, cutoffMicros());
+        return index.page(function, status, after, limit, cutoffMicros());
     }
 
     /** Activation writes dropped because the buffer was full, the store closed, or a write failed. */

@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 import org.h2.mvstore.MVStoreException;
 
 /**
- * The one thread that touches the MVStore file. Two reasons: it serializes writes (a task is a
- * read-modify-write-commit that no other write interleaves with, so each commit holds whole operations),
- * and it shields the file from interrupts. MVStore reads and writes through a {@code FileChannel}, which
+ * The one thread that touches the MVStore file and its {@link Journal}. Two reasons: it serializes writes
+ * (a task is a read-modify-write-commit that no other write interleaves with, so each commit holds whole
+ * operations), and it shields the files from interrupts. MVStore reads and writes through a {@code FileChannel}, which
  * the JDK closes for good when a thread is interrupted during I/O; if a request thread that happened to be
  * interrupted did the I/O, the whole store would fail. This thread is private and never interrupted, and
  * callers wait for it uninterruptibly.
@@ -41,10 +41,31 @@ public final class StoreIo implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             throw new IllegalStateException("the store of " + what + " is closed");
         }
+        return await(future);
+    }
+
+    /**
+     * Waits for {@code future} without reacting to interrupts and returns its result, turning its failure
+     * into the exception {@link #call} would throw.
+     */
+    public <T> T await(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
             throw rethrow(e.getCause());
+        }
+    }
+
+    /**
+     * Queues {@code task} on the I/O thread and returns at once.
+     *
+     * @throws IllegalStateException when the store is closed
+     */
+    public void execute(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the store of " + what + " is closed");
         }
     }
 

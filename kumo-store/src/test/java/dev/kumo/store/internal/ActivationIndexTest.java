@@ -39,8 +39,8 @@ class ActivationIndexTest {
         add(index, c);
         add(index, d);
 
-        assertThat(index.page("", Optional.empty(), 10, NO_CUTOFF).items()).containsExactly(b, c, d);
-        assertThat(index.page("f", Optional.empty(), 10, NO_CUTOFF).items()).containsExactly(b, d);
+        assertThat(index.page("", Optional.empty(), Optional.empty(), 10, NO_CUTOFF).items()).containsExactly(b, c, d);
+        assertThat(index.page("f", Optional.empty(), Optional.empty(), 10, NO_CUTOFF).items()).containsExactly(b, d);
         assertThat(index.get(a.id().value(), NO_CUTOFF)).isEmpty();
         assertThat(first.evicted()).isTrue();
     }
@@ -52,9 +52,9 @@ class ActivationIndexTest {
             add(index, at("f", (i * 37) % 10)); // arrival order differs from start order
         }
 
-        var first = index.page("", Optional.empty(), 4, NO_CUTOFF);
+        var first = index.page("", Optional.empty(), Optional.empty(), 4, NO_CUTOFF);
         var token = ActivationKeys.position(first.nextToken().orElseThrow());
-        var second = index.page("", Optional.of(token), 6, NO_CUTOFF);
+        var second = index.page("", Optional.empty(), Optional.of(token), 6, NO_CUTOFF);
 
         assertThat(first.items()).extracting(Activation::start)
                 .containsExactly(T0.plusMillis(9), T0.plusMillis(8), T0.plusMillis(7), T0.plusMillis(6));
@@ -73,7 +73,7 @@ class ActivationIndexTest {
         add(index, again);
 
         assertThat(index.get(a.id().value(), NO_CUTOFF)).contains(again);
-        assertThat(index.page("", Optional.empty(), 10, NO_CUTOFF).items()).containsExactly(again);
+        assertThat(index.page("", Optional.empty(), Optional.empty(), 10, NO_CUTOFF).items()).containsExactly(again);
     }
 
     @Test
@@ -85,7 +85,7 @@ class ActivationIndexTest {
         var late = add(index, straggler);
         long cutoff = ActivationKeys.micros(T0.plusMillis(100));
 
-        assertThat(index.page("", Optional.empty(), 10, cutoff).items()).containsExactly(fresh.activation());
+        assertThat(index.page("", Optional.empty(), Optional.empty(), 10, cutoff).items()).containsExactly(fresh.activation());
         assertThat(index.get(straggler.id().value(), cutoff)).isEmpty();
 
         index.sweep(cutoff);
@@ -93,7 +93,7 @@ class ActivationIndexTest {
         assertThat(old.evicted()).isTrue();
         assertThat(fresh.evicted()).isFalse();
         assertThat(late.evicted()).as("behind a retained record: left to readers and to count").isFalse();
-        assertThat(index.page("", Optional.empty(), 10, NO_CUTOFF).items())
+        assertThat(index.page("", Optional.empty(), Optional.empty(), 10, NO_CUTOFF).items())
                 .containsExactly(fresh.activation(), straggler);
     }
 
