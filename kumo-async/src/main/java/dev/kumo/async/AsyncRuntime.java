@@ -48,8 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Threads: a virtual thread per attempt (at most the function's {@code maxInFlight} at once), one timer
  * thread that moves delayed retries and callbacks back when due, one scheduler thread, and a virtual thread
- * per callback try. Memory: the queued invocations of a function, payloads included, are held in memory,
- * bounded by {@code maxQueueDepth} times the async payload limit.
+ * per callback try. Memory: the queued invocations, payloads included, are held in memory; their payloads
+ * are bounded node-wide by {@code maxQueuedBytes} (gauge {@code kumo.async.queued.bytes}) for what clients
+ * submit, and their number per function by {@code maxQueueDepth}. What the platform creates (destination and
+ * schedule invocations, invocations resumed at start) is counted but never refused.
  *
  * <p>Errors: {@link dev.kumo.core.InvalidRequestException} (400, names the field),
  * {@link dev.kumo.core.NotFoundException} (404), {@link dev.kumo.core.ConflictException} (409),
@@ -87,7 +89,8 @@ public final class AsyncRuntime implements AutoCloseable {
         var records = new ActivationRecords(store.activations());
         var backoff = new Backoff(settings.retryBase(), settings.retryMax());
         var mapper = JsonMapper.builder().build();
-        this.queues = new WorkQueues(target, settings.maxQueueDepth(), timer, clock, metrics);
+        this.queues = new WorkQueues(target, settings.maxQueueDepth(), settings.maxQueuedBytes(), timer, clock,
+                metrics);
         this.intake = new Intake(target, records, queues, metrics);
         this.callbacks = new CallbackSender(callbackHosts, store.queue(), backoff, settings.callbackAttempts(), timer,
                 clock, metrics, mapper);
@@ -134,7 +137,8 @@ public final class AsyncRuntime implements AutoCloseable {
      * @throws NotFoundException                    when the function or qualifier does not resolve
      * @throws InvalidRequestException              for a malformed idempotency key or a callback URL that is
      *                                              not allowed
-     * @throws dev.kumo.core.LimitExceededException when the function's queue is full
+     * @throws dev.kumo.core.LimitExceededException when the function's queue is full, or the node already holds
+     *                                              {@code maxQueuedBytes} of payloads (nothing stored)
      */
     public Enqueued invoke(AsyncRequest request) {
         requireOpen();
@@ -144,17 +148,17 @@ public final class AsyncRuntime implements AutoCloseable {
         var invocation = QueuedInvocation.accept(ActivationId.random(), request.function(), request.qualifier(),
                 request.payload(), clock.instant(), request.source(), request.callbackUrl(),
                 request.idempotencyKey());
-        queues.admit(request.function(), 1);
+        queues.admit(invocation);
         Enqueued enqueued;
         try {
             enqueued = store.queue().enqueue(invocation, settings.idempotencyWindow());
         } catch (RuntimeException e) {
-            queues.unreserve(request.function(), 1);
+            queues.unreserve(invocation);
             throw e;
         }
         switch (enqueued) {
             case Enqueued.Accepted _ -> intake.accepted(invocation);
-            case Enqueued.Duplicate _, Enqueued.Conflict _ -> queues.unreserve(request.function(), 1);
+            case Enqueued.Duplicate _, Enqueued.Conflict _ -> queues.unreserve(invocation);
         }
         return enqueued;
     }
@@ -172,23 +176,24 @@ public final class AsyncRuntime implements AutoCloseable {
     /**
      * Queues a dead letter again under a new activation id, which it returns: the same function, qualifier,
      * payload and callback, no attempts yet, source {@code redrive:OLDID}; the dead letter is removed in
-     * the same atomic write. NotFoundException when absent; LimitExceededException when the queue is full.
+     * the same atomic write. NotFoundException when absent; LimitExceededException when the queue is full
+     * or the node's payload budget is spent.
      */
     public ActivationId redrive(String function, ActivationId id) {
         requireOpen();
         QueuedInvocation dead = deadLetter(function, id).invocation();
         var again = QueuedInvocation.accept(ActivationId.random(), dead.function(), dead.qualifier(), dead.payload(),
                 clock.instant(), "redrive:" + id, dead.callbackUrl(), Optional.empty());
-        queues.admit(again.function(), 1);
+        queues.admit(again);
         boolean moved;
         try {
             moved = store.queue().redrive(function, id, again);
         } catch (RuntimeException e) {
-            queues.unreserve(again.function(), 1);
+            queues.unreserve(again);
             throw e;
         }
         if (!moved) {
-            queues.unreserve(again.function(), 1);
+            queues.unreserve(again);
             throw missingDeadLetter(function, id);
         }
         intake.accepted(again);
@@ -262,7 +267,8 @@ public final class AsyncRuntime implements AutoCloseable {
      * one invocation per rule, all stored or none. Empty when no rule is enabled.
      *
      * @throws NotFoundException                    when the trigger does not exist
-     * @throws dev.kumo.core.LimitExceededException when the queue of one of the functions is full
+     * @throws dev.kumo.core.LimitExceededException when the queue of one of the functions is full, or the
+     *                                              node's payload budget cannot hold every delivery
      */
     public List<Delivery> publish(String topic, byte[] payload) {
         requireOpen();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The runtime over the real embedded store: what was accepted survives closing both and reopening. */
 class EmbeddedStoreRecoveryTest {
 
-    private static final AsyncSettings SETTINGS = new AsyncSettings(1_000, Duration.ofHours(24),
+    private static final AsyncSettings SETTINGS = new AsyncSettings(1_000, 64L * 1024 * 1024, Duration.ofHours(24),
             Set.of("127.0.0.1"), Duration.ofMillis(1), Duration.ofMillis(5), 3);
 
     @TempDir

@@ -37,10 +37,14 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture(MemoryStore store, int maxQueueDepth) {
+        this(store, maxQueueDepth, AsyncSettings.defaults().maxQueuedBytes());
+    }
+
+    Fixture(MemoryStore store, int maxQueueDepth, long maxQueuedBytes) {
         this.store = store;
         this.target = new FakeTarget(store.activations());
-        this.settings = new AsyncSettings(maxQueueDepth, Duration.ofHours(24), Set.of("127.0.0.1", "localhost"),
-                Duration.ofMillis(1), Duration.ofMillis(5), 3);
+        this.settings = new AsyncSettings(maxQueueDepth, maxQueuedBytes, Duration.ofHours(24),
+                Set.of("127.0.0.1", "localhost"), Duration.ofMillis(1), Duration.ofMillis(5), 3);
     }
 
     AsyncRuntime start() {
@@ -72,6 +76,11 @@ final class Fixture implements AutoCloseable {
     /** Awaitility polling every few milliseconds, for up to 5 s. */
     static ConditionFactory quickly() {
         return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(5));
+    }
+
+    /** The value of the untagged gauge {@code name}. */
+    double gauge(String name) {
+        return meters.get(name).gauge().value();
     }
 
     double counter(String name, String tagKey, String tagValue) {

@@ -57,12 +57,13 @@ final class BenchContext implements AutoCloseable {
             }
             ServerConfig defaults = ServerConfig.defaults();
             // The admission budget is lifted so that cold-start rounds never wait for keep-alive expiry.
-            // The async queue bound is lifted too, so that the enqueue benchmark measures acknowledgements, not 429s.
+            // The async queue bound is lifted too, so that the enqueue benchmark measures acknowledgements, not 429s;
+            // the node's payload budget stays at its default, which the no-op's tiny payloads never reach.
             var async = defaults.async();
             kumo = KumoServer.start(defaults.withPort(0).withDataDir(kumoData).withExamples(ExamplesJar.path())
                     .withLimits(ADMISSION_BUDGET_MB, defaults.maxInFlight(), defaults.maxSyncPayloadBytes())
-                    .withAsync(new AsyncSettings(10_000_000, async.idempotencyWindow(), async.callbackHosts(),
-                            async.retryBase(), async.retryMax(), async.callbackAttempts()),
+                    .withAsync(new AsyncSettings(10_000_000, async.maxQueuedBytes(), async.idempotencyWindow(),
+                            async.callbackHosts(), async.retryBase(), async.retryMax(), async.callbackAttempts()),
                             defaults.maxAsyncPayloadBytes()));
             new KumoApi(kumo.uri()).awaitReady(Duration.ofSeconds(60));
         }

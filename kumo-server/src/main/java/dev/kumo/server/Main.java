@@ -58,6 +58,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-queue-depth", description = "Most asynchronous invocations of one function queued or running (default: ${DEFAULT-VALUE}).")
     int maxQueueDepth = 100_000;
 
+    @Option(names = "--max-queued-mb", description = "Most payload MiB of all asynchronous invocations queued or running on this node (default: ${DEFAULT-VALUE}).")
+    int maxQueuedMb = 512;
+
     @Option(names = "--idempotency-window", description = "How long an idempotency key maps to its invocation, e.g. 24h (default: ${DEFAULT-VALUE}).")
     String idempotencyWindow = "24h";
 
@@ -81,12 +84,15 @@ public final class Main implements Callable<Integer> {
         if (maxAsyncPayloadKb < 1) {
             throw new IllegalArgumentException("--max-async-payload-kb must be at least 1, got " + maxAsyncPayloadKb);
         }
+        if (maxQueuedMb < 1) {
+            throw new IllegalArgumentException("--max-queued-mb must be at least 1, got " + maxQueuedMb);
+        }
         var defaults = AsyncSettings.defaults();
         Duration base = DurationSpec.parse(retryBase);
-        var async = new AsyncSettings(maxQueueDepth, DurationSpec.parse(idempotencyWindow),
-                callbackHosts.stream().map(String::strip).filter(h -> !h.isEmpty()).collect(Collectors.toSet()),
-                base, base.compareTo(defaults.retryMax()) > 0 ? base : defaults.retryMax(),
-                defaults.callbackAttempts());
+        var hosts = callbackHosts.stream().map(String::strip).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+        var async = new AsyncSettings(maxQueueDepth, (long) maxQueuedMb * 1024 * 1024,
+                DurationSpec.parse(idempotencyWindow), hosts, base,
+                base.compareTo(defaults.retryMax()) > 0 ? base : defaults.retryMax(), defaults.callbackAttempts());
         return new ServerConfig(host, port, data, noExamples ? Optional.empty() : Optional.ofNullable(examples),
                 keepAlive, memoryBudgetMb, maxInFlight, (long) maxPayloadMb * 1024 * 1024,
                 ServerConfig.defaults().maxCodeBytes(), maxActivations, DurationSpec.parse(activationMaxAge), async,

@@ -3,6 +3,7 @@ package dev.kumo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kumo.async.AsyncSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -23,6 +24,8 @@ class MainTest {
         assertThat(config.maxAsyncPayloadBytes()).isEqualTo(1024 * 1024);
         assertThat(config.routesPrefix()).isEqualTo("/fn");
         assertThat(config.async().maxQueueDepth()).isEqualTo(100_000);
+        assertThat(config.async().maxQueuedBytes()).isEqualTo(512L * 1024 * 1024)
+                .isEqualTo(AsyncSettings.defaults().maxQueuedBytes());
         assertThat(config.async().idempotencyWindow()).isEqualTo(Duration.ofHours(24));
         assertThat(config.async().callbackHosts()).containsExactlyInAnyOrder("localhost", "127.0.0.1", "::1");
         assertThat(config.async().retryBase()).isEqualTo(Duration.ofSeconds(1));
@@ -31,11 +34,13 @@ class MainTest {
 
     @Test
     void asyncOptionsAreMapped() {
-        var config = parse("--max-async-payload-kb", "64", "--max-queue-depth", "10", "--idempotency-window", "2h",
-                "--callback-hosts", "hooks.internal, localhost", "--retry-base", "10m", "--routes-prefix", "/api/fn");
+        var config = parse("--max-async-payload-kb", "64", "--max-queue-depth", "10", "--max-queued-mb", "2048",
+                "--idempotency-window", "2h", "--callback-hosts", "hooks.internal, localhost", "--retry-base", "10m",
+                "--routes-prefix", "/api/fn");
 
         assertThat(config.maxAsyncPayloadBytes()).isEqualTo(64 * 1024);
         assertThat(config.async().maxQueueDepth()).isEqualTo(10);
+        assertThat(config.async().maxQueuedBytes()).as("no int overflow").isEqualTo(2048L * 1024 * 1024);
         assertThat(config.async().idempotencyWindow()).isEqualTo(Duration.ofHours(2));
         assertThat(config.async().callbackHosts()).containsExactlyInAnyOrder("hooks.internal", "localhost");
         assertThat(config.async().retryBase()).isEqualTo(Duration.ofMinutes(10));
@@ -49,5 +54,7 @@ class MainTest {
         assertThatThrownBy(() -> parse("--max-queue-depth", "0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> parse("--routes-prefix", "/v1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> parse("--max-async-payload-kb", "0")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--max-queued-mb", "0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--max-queued-mb");
     }
 }

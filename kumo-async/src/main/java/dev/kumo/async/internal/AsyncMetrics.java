@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * The asynchronous path's Micrometer meters: {@code kumo.async.enqueued{function}},
- * {@code kumo.async.queue.depth{function}} (invocations waiting or running), {@code kumo.async.retries{function}},
+ * {@code kumo.async.queue.depth{function}} (invocations waiting or running), {@code kumo.async.queued.bytes}
+ * (their payload bytes, all functions together), {@code kumo.async.retries{function}},
  * {@code kumo.async.dead.letters{function}} and {@code kumo.async.callbacks{outcome=delivered|retried|abandoned}}.
  * Tags are bounded by the number of functions; meters of deleted functions stay until restart.
  */
@@ -35,6 +36,13 @@ public final class AsyncMetrics {
     void depth(String function, Supplier<Number> depth) {
         Gauge.builder("kumo.async.queue.depth", depth).tag("function", function)
                 .description("Asynchronous invocations waiting or running").register(registry);
+    }
+
+    /** Registers the node-wide gauge of payload bytes held by queued, delayed and running invocations. */
+    void queuedBytes(Supplier<Number> bytes) {
+        Gauge.builder("kumo.async.queued.bytes", bytes).baseUnit("bytes")
+                .description("Payload bytes of asynchronous invocations waiting or running, all functions")
+                .register(registry);
     }
 
     /** Counts an accepted invocation. */

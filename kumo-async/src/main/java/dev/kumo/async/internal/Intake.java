@@ -34,13 +34,13 @@ public final class Intake {
 
     /** A newly stored invocation the platform created (destination, schedule fire): never refused. */
     public void created(QueuedInvocation invocation) {
-        queues.reserve(invocation.function(), 1);
+        queues.reserve(invocation);
         accepted(invocation);
     }
 
     /** An invocation found stored at start: it may have been running when the node stopped, and runs again. */
     public void resumed(QueuedInvocation invocation) {
-        queues.reserve(invocation.function(), 1);
+        queues.reserve(invocation);
         enter(invocation);
     }
 

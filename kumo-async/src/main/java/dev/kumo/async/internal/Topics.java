@@ -13,9 +13,7 @@ import dev.kumo.spi.store.NamedRegistry;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,35 +74,30 @@ public final class Topics {
      * Stores one invocation of each enabled rule's function, all or none, and starts them.
      *
      * @throws NotFoundException                       when the trigger does not exist
-     * @throws dev.kumo.core.LimitExceededException    when a function's queue is full (nothing is stored)
+     * @throws dev.kumo.core.LimitExceededException    when a function's queue is full, or the node's payload
+     *                                                 budget cannot hold every delivery (nothing is stored)
      */
     public List<Delivery> publish(String topic, byte[] payload) {
         trigger(topic);
         Instant now = clock.instant();
         List<Delivery> deliveries = new ArrayList<>();
         List<QueuedInvocation> invocations = new ArrayList<>();
-        Map<String, Integer> perFunction = new LinkedHashMap<>();
         for (Rule rule : rules.all()) {
             if (rule.enabled() && rule.trigger().equals(topic)) {
                 var invocation = QueuedInvocation.accept(ActivationId.random(), rule.function(), rule.qualifier(),
                         payload, now, "topic:" + topic, Optional.empty(), Optional.empty());
                 invocations.add(invocation);
                 deliveries.add(new Delivery(rule.name(), rule.function(), invocation.id()));
-                perFunction.merge(rule.function(), 1, Integer::sum);
             }
         }
         if (invocations.isEmpty()) {
             return List.of();
         }
-        Map<String, Integer> reserved = new LinkedHashMap<>();
+        queues.admit(invocations);
         try {
-            perFunction.forEach((function, count) -> {
-                queues.admit(function, count);
-                reserved.put(function, count);
-            });
             queue.enqueueAll(invocations);
         } catch (RuntimeException e) {
-            reserved.forEach(queues::unreserve);
+            queues.unreserve(invocations);
             throw e;
         }
         invocations.forEach(intake::accepted);

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,9 +29,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Depth is the number of invocations of a function this node holds (due, delayed or attempting); it is
  * reserved before an invocation is stored and bounded by {@code maxQueueDepth} for what clients submit. The
- * lanes keep the invocations themselves, payload included, so their memory is bounded by
- * {@code maxQueueDepth x} the async payload limit per function (plus destination and schedule invocations,
- * which are never refused).
+ * lanes keep the invocations themselves, payload included, so their payload bytes are reserved with the
+ * depth, across all functions, in a {@code PayloadBudget} of {@code maxQueuedBytes} that bounds what clients
+ * submit too (destination, schedule and resumed invocations are counted but never refused).
  */
 public final class WorkQueues {
 
@@ -52,6 +54,7 @@ public final class WorkQueues {
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final InvocationTarget target;
     private final int maxDepth;
+    private final PayloadBudget budget;
     private final ScheduledExecutorService timer;
     private final InstantSource clock;
     private final AsyncMetrics metrics;
@@ -71,15 +74,19 @@ public final class WorkQueues {
     /**
      * Creates the lanes; nothing runs until {@link #start}.
      *
-     * @param timer runs the short tasks that move delayed invocations into their lane when due
+     * @param maxDepth most invocations of one function that clients may have queued or running
+     * @param maxBytes most payload bytes of all invocations held, past which client submissions are refused
+     * @param timer    runs the short tasks that move delayed invocations into their lane when due
      */
-    public WorkQueues(InvocationTarget target, int maxDepth, ScheduledExecutorService timer, InstantSource clock,
-                      AsyncMetrics metrics) {
+    public WorkQueues(InvocationTarget target, int maxDepth, long maxBytes, ScheduledExecutorService timer,
+                      InstantSource clock, AsyncMetrics metrics) {
         this.target = target;
         this.maxDepth = maxDepth;
+        this.budget = new PayloadBudget(maxBytes);
         this.timer = timer;
         this.clock = clock;
         this.metrics = metrics;
+        metrics.queuedBytes(budget::held);
     }
 
     /** Starts dispatching what was submitted so far and from now on. */
@@ -89,35 +96,51 @@ public final class WorkQueues {
     }
 
     /**
-     * Reserves depth for {@code count} new invocations of {@code function} that a client submits.
+     * Reserves depth and payload bytes for new invocations that a client submits together (one invoke or
+     * redrive, or every delivery of a topic event): all of them, or none.
      *
-     * @throws LimitExceededException when the function would hold more than {@code maxQueueDepth}
+     * @throws LimitExceededException when a function would hold more than {@code maxQueueDepth}, or the node
+     *                                more than {@code maxQueuedBytes} of payloads
      */
-    public void admit(String function, int count) {
-        Lane lane = lane(function);
-        synchronized (lane) {
-            if (lane.depth + count > maxDepth) {
-                throw new LimitExceededException("the async queue of function '" + function + "' is full ("
-                        + lane.depth + " invocations waiting or running, at most " + maxDepth + ")", FULL_RETRY_AFTER);
-            }
-            lane.depth += count;
+    public void admit(List<QueuedInvocation> invocations) {
+        Map<String, Integer> perFunction = new LinkedHashMap<>();
+        invocations.forEach(i -> perFunction.merge(i.function(), 1, Integer::sum));
+        Map<String, Integer> reserved = new LinkedHashMap<>();
+        try {
+            perFunction.forEach((function, count) -> {
+                admitDepth(function, count);
+                reserved.put(function, count);
+            });
+            budget.take(bytes(invocations));
+        } catch (RuntimeException e) {
+            reserved.forEach((function, count) -> addDepth(function, -count));
+            throw e;
         }
     }
 
-    /** Reserves depth without a bound: for invocations the platform creates (destinations, schedules, resumes). */
-    public void reserve(String function, int count) {
-        Lane lane = lane(function);
-        synchronized (lane) {
-            lane.depth += count;
-        }
+    /** {@link #admit(List)} of one invocation. */
+    public void admit(QueuedInvocation invocation) {
+        admit(List.of(invocation));
     }
 
-    /** Gives back depth reserved for invocations that were not stored. */
-    public void unreserve(String function, int count) {
-        Lane lane = lane(function);
-        synchronized (lane) {
-            lane.depth -= count;
-        }
+    /**
+     * Reserves depth and payload bytes without a bound: for invocations the platform creates (destinations,
+     * schedules, resumes).
+     */
+    public void reserve(QueuedInvocation invocation) {
+        addDepth(invocation.function(), 1);
+        budget.add(invocation.payload().length);
+    }
+
+    /** Gives back what {@link #admit} reserved for invocations that were not stored. */
+    public void unreserve(List<QueuedInvocation> invocations) {
+        invocations.forEach(i -> addDepth(i.function(), -1));
+        budget.give(bytes(invocations));
+    }
+
+    /** {@link #unreserve(List)} of one invocation. */
+    public void unreserve(QueuedInvocation invocation) {
+        unreserve(List.of(invocation));
     }
 
     /** Queues a stored invocation whose depth is reserved; it runs once its {@code notBefore} has come. */
@@ -152,9 +175,10 @@ public final class WorkQueues {
         later(invocation, wait);
     }
 
-    /** An attempt ended and the invocation left the queue (success or dead letter). */
-    public void finished(String function) {
-        settled(function, true);
+    /** An attempt ended and the invocation left the queue (success or dead letter): frees its depth and bytes. */
+    public void finished(QueuedInvocation invocation) {
+        budget.give(invocation.payload().length);
+        settled(invocation.function(), true);
     }
 
     /**
@@ -193,6 +217,32 @@ public final class WorkQueues {
                 }
             }
         }
+    }
+
+    private void admitDepth(String function, int count) {
+        Lane lane = lane(function);
+        synchronized (lane) {
+            if (lane.depth + count > maxDepth) {
+                throw new LimitExceededException("the async queue of function '" + function + "' is full ("
+                        + lane.depth + " invocations waiting or running, at most " + maxDepth + ")", FULL_RETRY_AFTER);
+            }
+            lane.depth += count;
+        }
+    }
+
+    private void addDepth(String function, int count) {
+        Lane lane = lane(function);
+        synchronized (lane) {
+            lane.depth += count;
+        }
+    }
+
+    private static long bytes(List<QueuedInvocation> invocations) {
+        long sum = 0;
+        for (QueuedInvocation invocation : invocations) {
+            sum += invocation.payload().length;
+        }
+        return sum;
     }
 
     private void settled(String function, boolean left) {

@@ -148,7 +148,7 @@ public final class Worker implements WorkQueues.Runner {
         }
         switch (next) {
             case Finished f -> {
-                queues.finished(invocation.function());
+                queues.finished(invocation);
                 release(f.followUp());
             }
             case Retry r -> queues.requeue(r.invocation());

@@ -25,8 +25,8 @@ class AsyncInvokeRoutesTest {
     @BeforeAll
     static void start() {
         var d = AsyncSettings.defaults();
-        node = RunningServer.start(data, c -> c.withAsync(new AsyncSettings(d.maxQueueDepth(), d.idempotencyWindow(),
-                d.callbackHosts(), Duration.ofMillis(10), Duration.ofMillis(50), 1), ASYNC_LIMIT));
+        node = RunningServer.start(data, c -> c.withAsync(new AsyncSettings(d.maxQueueDepth(), d.maxQueuedBytes(),
+                d.idempotencyWindow(), d.callbackHosts(), Duration.ofMillis(10), Duration.ofMillis(50), 1), ASYNC_LIMIT));
     }
 
     @AfterAll

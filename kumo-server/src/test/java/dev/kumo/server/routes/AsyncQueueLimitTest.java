@@ -9,14 +9,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A function's full asynchronous queue refuses more with 429 and {@code Retry-After}; bad async settings are 400s. */
+/**
+ * A function's full asynchronous queue, or the node's spent budget of queued payloads, refuses more with 429 and
+ * {@code Retry-After}; bad async settings are 400s.
+ */
 class AsyncQueueLimitTest {
 
     @Test
     void aFullQueueIs429WithRetryAfter(@TempDir Path data) {
         var d = AsyncSettings.defaults();
-        try (var node = RunningServer.start(data, c -> c.withAsync(new AsyncSettings(1, d.idempotencyWindow(),
-                d.callbackHosts(), d.retryBase(), d.retryMax(), d.callbackAttempts())))) {
+        try (var node = RunningServer.start(data, c -> c.withAsync(new AsyncSettings(1, d.maxQueuedBytes(),
+                d.idempotencyWindow(), d.callbackHosts(), d.retryBase(), d.retryMax(), d.callbackAttempts())))) {
             assertThat(node.invokeAsync("sleep", "{\"ms\":2000}", Map.of()).status()).isEqualTo(202);
 
             var refused = node.invokeAsync("sleep", "{\"ms\":1}", Map.of());
@@ -25,6 +28,27 @@ class AsyncQueueLimitTest {
             assertThat(refused.json().at("/error/code").asString()).isEqualTo("TooManyRequests");
             assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
             assertThat(node.invokeAsync("echo", "{}", Map.of()).status()).as("other functions' queues").isEqualTo(202);
+        }
+    }
+
+    @Test
+    void spentQueuedPayloadBudgetIs429AndShowsInMetrics(@TempDir Path data) {
+        var d = AsyncSettings.defaults();
+        try (var node = RunningServer.start(data, c -> c.withAsync(new AsyncSettings(d.maxQueueDepth(),
+                AsyncSettings.MIN_QUEUED_BYTES, d.idempotencyWindow(), d.callbackHosts(), d.retryBase(), d.retryMax(),
+                d.callbackAttempts())))) {
+            String big = "{\"ms\":2000,\"pad\":\"" + "x".repeat(600 * 1024) + "\"}";
+            assertThat(node.invokeAsync("sleep", big, Map.of()).status()).isEqualTo(202);
+
+            var refused = node.invokeAsync("echo", big, Map.of());
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+            assertThat(refused.json().at("/error/code").asString()).isEqualTo("TooManyRequests");
+            assertThat(refused.json().at("/error/message").asString())
+                    .startsWith("the node's async queue holds 600 KiB of payloads, at most 1 MiB");
+            assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
+            assertThat(node.get("/metrics").body()).containsPattern("(?m)^kumo_async_queued_bytes 6\\d{5}");
+            assertThat(node.invokeAsync("echo", "{}", Map.of()).status()).as("what fits").isEqualTo(202);
         }
     }
 

@@ -24,8 +24,8 @@ class DeadLetterRoutesTest {
     @BeforeEach
     void start() {
         var d = AsyncSettings.defaults();
-        node = RunningServer.start(data, c -> c.withAsync(new AsyncSettings(d.maxQueueDepth(), d.idempotencyWindow(),
-                d.callbackHosts(), Duration.ofMillis(10), Duration.ofMillis(50), 1)));
+        node = RunningServer.start(data, c -> c.withAsync(new AsyncSettings(d.maxQueueDepth(), d.maxQueuedBytes(),
+                d.idempotencyWindow(), d.callbackHosts(), Duration.ofMillis(10), Duration.ofMillis(50), 1)));
         var deployed = node.put("/v1/functions/fail", "{\"async\":{\"maxRetries\":0,\"maxEventAgeSeconds\":60}}");
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
         assertThat(deployed.json().at("/async/maxRetries").asInt()).isZero();
