@@ -53,9 +53,14 @@ public final class ActivationRecords {
                         Optional.empty(), error, List.of(), attempt, List.of()));
     }
 
-    /** Re-records {@code attempt} under a lifecycle status, with the attempts listed as the class says. */
+    /**
+     * Re-records {@code attempt} under a lifecycle status, with the attempts listed as the class says; nothing
+     * to do when the dispatcher's record already says it all (the usual first-attempt success).
+     */
     public void mark(Activation attempt, ActivationStatus status, List<Attempt> others) {
-        activations.record(attempt.withAttempts(status, attempt.attempt(), others));
+        if (attempt.status() != status || !attempt.attempts().equals(others)) {
+            activations.record(attempt.withAttempts(status, attempt.attempt(), others));
+        }
     }
 
     /** Records an invocation that went to the dead-letter store without running again. */
