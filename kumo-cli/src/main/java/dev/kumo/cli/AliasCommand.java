@@ -5,26 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code kumo alias ...}: point names at published versions, optionally splitting traffic. */
 @Command(name = "alias", description = "Manage aliases of published versions.")
-final class AliasCommand implements Runnable {
+final class AliasCommand extends CommandGroup {
 
-    @ParentCommand
-    private KumoCli root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: set, get, list or delete");
+    AliasCommand() {
+        super("set, get, list or delete");
     }
 
     @Command(name = "set",
@@ -52,19 +41,17 @@ final class AliasCommand implements Runnable {
     @Command(name = "list", description = "List a function's aliases.")
     int list(@Parameters(paramLabel = "FN", description = "Function name.") String function) {
         List<AliasInfo> aliases = root.client().listAllAliases(function);
-        root.printer().list(aliases, AliasInfo::toJson,
+        return listed(aliases, AliasInfo::toJson,
                 Table.of("NAME", "VERSION", "WEIGHTS", "DESCRIPTION", "MODIFIED"),
                 (table, a) -> table.row(a.name(), a.version(), Printer.pairs(a.additionalVersionWeights()),
                         a.description(), Printer.time(a.modified())));
-        return ExitCode.OK.code();
     }
 
     @Command(name = "delete", description = "Delete an alias.")
     int delete(@Parameters(index = "0", paramLabel = "FN", description = "Function name.") String function,
                @Parameters(index = "1", paramLabel = "ALIAS", description = "Alias name.") String alias) {
         root.client().deleteAlias(function, alias);
-        root.printer().confirm("Deleted alias '" + alias + "' of function '" + function + "'");
-        return ExitCode.OK.code();
+        return confirmed("Deleted alias '" + alias + "' of function '" + function + "'");
     }
 
     private static void print(Printer printer, AliasInfo alias) {

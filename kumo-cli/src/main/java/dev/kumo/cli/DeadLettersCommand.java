@@ -5,36 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** {@code kumo dead-letters ...}: asynchronous invocations that failed every attempt. */
 @Command(name = "dead-letters", description = "List, show, redrive and delete a function's dead letters.")
-final class DeadLettersCommand implements Runnable {
+final class DeadLettersCommand extends CommandGroup {
 
-    @ParentCommand
-    private KumoCli root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: list, get, redrive or delete");
+    DeadLettersCommand() {
+        super("list, get, redrive or delete");
     }
 
     @Command(name = "list", description = "List a function's dead letters, oldest first.")
     int list(@Parameters(paramLabel = "FN", description = "Function name.") String function) {
-        List<DeadLetterInfo> letters = root.client().deadLetters().listAll(function);
-        root.printer().list(letters, DeadLetterInfo::toJson,
+        return listed(root.client().deadLetters().listAll(function), DeadLetterInfo::toJson,
                 Table.of("ID", "SOURCE", "ATTEMPTS", "ACCEPTED", "DEAD-LETTERED", "REASON"),
                 (table, d) -> table.row(d.activationId(), d.source(), d.attempts(), Printer.time(d.accepted()),
                         Printer.time(d.deadLettered()), d.reason()));
-        return ExitCode.OK.code();
     }
 
     @Command(name = "get", description = "Show one dead letter with its payload and every attempt.")
@@ -79,7 +66,6 @@ final class DeadLettersCommand implements Runnable {
     int delete(@Parameters(index = "0", paramLabel = "FN", description = "Function name.") String function,
                @Parameters(index = "1", paramLabel = "ID", description = "Activation id.") String id) {
         root.client().deadLetters().delete(function, id);
-        root.printer().confirm("Deleted dead letter " + id + " of function '" + function + "'");
-        return ExitCode.OK.code();
+        return confirmed("Deleted dead letter " + id + " of function '" + function + "'");
     }
 }

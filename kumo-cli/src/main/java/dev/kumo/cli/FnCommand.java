@@ -11,27 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code kumo fn ...}: deploy, inspect, publish and delete functions. */
 @Command(name = "fn", description = "Deploy and manage functions.")
-final class FnCommand implements Runnable {
+final class FnCommand extends CommandGroup {
 
-    @ParentCommand
-    private KumoCli root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(),
-                "missing subcommand: deploy, list, get, delete, publish or versions");
+    FnCommand() {
+        super("deploy, list, get, delete, publish or versions");
     }
 
     @Command(name = "deploy",
@@ -101,20 +90,18 @@ final class FnCommand implements Runnable {
         }
         DeployResult result = root.client().deploy(name, jar, settings.build());
         FunctionInfo f = result.function();
-        root.printer().outcome(f.toJson(), (result.created() ? "Created" : "Updated") + " function '" + f.name()
+        return changed(f.toJson(), (result.created() ? "Created" : "Updated") + " function '" + f.name()
                 + "' (" + f.version() + ", " + f.handler() + ", " + f.memoryMb() + " MB, " + f.tier().wireName()
                 + ", code " + Printer.shortSha(f.codeSha256()) + ", " + f.codeSize() + " bytes)");
-        return ExitCode.OK.code();
     }
 
     @Command(name = "list", description = "List all functions.")
     int list() {
         List<FunctionInfo> functions = root.client().listAllFunctions();
-        root.printer().list(functions, FunctionInfo::toJson,
+        return listed(functions, FunctionInfo::toJson,
                 Table.of("NAME", "HANDLER", "TIER", "MEMORY MB", "TIMEOUT MS", "MODIFIED"),
                 (table, f) -> table.row(f.name(), f.handler(), f.tier().wireName(), f.memoryMb(), f.timeoutMs(),
                         Printer.time(f.modified())));
-        return ExitCode.OK.code();
     }
 
     @Command(name = "get",
@@ -131,8 +118,7 @@ final class FnCommand implements Runnable {
             description = "Delete a function with all its versions and aliases.")
     int delete(@Parameters(paramLabel = "NAME", description = "Function name.") String name) {
         root.client().deleteFunction(name);
-        root.printer().confirm("Deleted function '" + name + "'");
-        return ExitCode.OK.code();
+        return confirmed("Deleted function '" + name + "'");
     }
 
     @Command(name = "publish",
@@ -142,19 +128,17 @@ final class FnCommand implements Runnable {
                 String description) {
         FunctionInfo version = description == null ? root.client().publish(name)
                 : root.client().publish(name, description);
-        root.printer().outcome(version.toJson(), "Published version " + version.version() + " of '" + name
+        return changed(version.toJson(), "Published version " + version.version() + " of '" + name
                 + "' (code " + Printer.shortSha(version.codeSha256()) + ")");
-        return ExitCode.OK.code();
     }
 
     @Command(name = "versions", description = "List a function's versions.")
     int versions(@Parameters(paramLabel = "NAME", description = "Function name.") String name) {
         List<FunctionInfo> versions = root.client().listAllVersions(name);
-        root.printer().list(versions, FunctionInfo::toJson,
+        return listed(versions, FunctionInfo::toJson,
                 Table.of("VERSION", "DESCRIPTION", "CODE", "SIZE", "MODIFIED"),
                 (table, v) -> table.row(v.version(), v.description(), Printer.shortSha(v.codeSha256()),
                         v.codeSize(), Printer.time(v.modified())));
-        return ExitCode.OK.code();
     }
 
     private static void printFunction(Printer printer, FunctionInfo f) {

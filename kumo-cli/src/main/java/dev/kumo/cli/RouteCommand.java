@@ -3,25 +3,14 @@ package dev.kumo.cli;
 import dev.kumo.client.RouteInfo;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code kumo route ...}: HTTP routes (function URLs) served under the server's routes prefix. */
 @Command(name = "route", description = "Manage HTTP routes (function URLs).")
-final class RouteCommand implements Runnable {
+final class RouteCommand extends CommandGroup {
 
-    @ParentCommand
-    private KumoCli root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: put, list or delete");
+    RouteCommand() {
+        super("put, list or delete");
     }
 
     @Command(name = "put", description = "Create or replace the route of a method and path pattern.")
@@ -36,17 +25,15 @@ final class RouteCommand implements Runnable {
                     + "(default $LATEST).") String qualifier) {
         RouteInfo r = qualifier == null ? root.client().routes().put(method, path, function)
                 : root.client().routes().put(method, path, function, qualifier);
-        root.printer().outcome(r.toJson(), "Route " + r.method() + " " + r.path() + " -> " + r.function()
+        return changed(r.toJson(), "Route " + r.method() + " " + r.path() + " -> " + r.function()
                 + " (" + r.qualifier() + ")");
-        return ExitCode.OK.code();
     }
 
     @Command(name = "list", description = "List all routes.")
     int list() {
-        List<RouteInfo> routes = root.client().routes().listAll();
-        root.printer().list(routes, RouteInfo::toJson, Table.of("METHOD", "PATH", "FUNCTION", "QUALIFIER", "CREATED"),
+        return listed(root.client().routes().listAll(), RouteInfo::toJson,
+                Table.of("METHOD", "PATH", "FUNCTION", "QUALIFIER", "CREATED"),
                 (table, r) -> table.row(r.method(), r.path(), r.function(), r.qualifier(), Printer.time(r.created())));
-        return ExitCode.OK.code();
     }
 
     @Command(name = "delete", description = "Delete the route of a method and path pattern.")
@@ -55,7 +42,6 @@ final class RouteCommand implements Runnable {
                @Option(names = "--path", required = true, paramLabel = "PATTERN",
                        description = "Its path pattern, exactly as put.") String path) {
         root.client().routes().delete(method, path);
-        root.printer().confirm("Deleted route " + method + " " + path);
-        return ExitCode.OK.code();
+        return confirmed("Deleted route " + method + " " + path);
     }
 }

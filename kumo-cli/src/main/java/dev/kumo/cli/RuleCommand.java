@@ -3,29 +3,17 @@ package dev.kumo.cli;
 import dev.kumo.client.RuleInfo;
 import dev.kumo.client.RuleSpec;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code kumo rule ...}: link triggers to functions. */
 @Command(name = "rule", description = "Manage rules linking triggers to functions.")
-final class RuleCommand implements Runnable {
+final class RuleCommand extends CommandGroup {
 
-    @ParentCommand
-    private KumoCli root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: put, list, get or delete");
+    RuleCommand() {
+        super("put, list, get or delete");
     }
 
     @Command(name = "put", description = "Create or replace a rule.")
@@ -45,23 +33,22 @@ final class RuleCommand implements Runnable {
             rule = rule.disabled();
         }
         RuleInfo r = root.client().rules().put(name, rule);
-        root.printer().outcome(r.toJson(), "Rule '" + r.name() + "': " + r.trigger() + " -> " + r.function()
+        return changed(r.toJson(), "Rule '" + r.name() + "': " + r.trigger() + " -> " + r.function()
                 + (r.enabled() ? "" : " (disabled)"));
-        return ExitCode.OK.code();
     }
 
     @Command(name = "list", description = "List all rules.")
     int list() {
-        List<RuleInfo> rules = root.client().rules().listAll();
-        root.printer().list(rules, RuleInfo::toJson, Table.of("NAME", "TRIGGER", "FUNCTION", "QUALIFIER", "ENABLED"),
-                (table, r) -> table.row(r.name(), r.trigger(), r.function(), r.qualifier(), Printer.yesNo(r.enabled())));
-        return ExitCode.OK.code();
+        return listed(root.client().rules().listAll(), RuleInfo::toJson,
+                Table.of("NAME", "TRIGGER", "FUNCTION", "QUALIFIER", "ENABLED"),
+                (table, r) -> table.row(r.name(), r.trigger(), r.function(), r.qualifier(),
+                        Printer.yesNo(r.enabled())));
     }
 
     @Command(name = "get", description = "Show a rule.")
     int get(@Parameters(paramLabel = "NAME", description = "Rule name.") String name) {
         RuleInfo r = root.client().rules().get(name);
-        root.printer().record(r.toJson(), () -> {
+        return shown(r.toJson(), () -> {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("name", r.name());
             fields.put("trigger", r.trigger());
@@ -71,13 +58,11 @@ final class RuleCommand implements Runnable {
             fields.put("created", r.created().toString());
             return fields;
         });
-        return ExitCode.OK.code();
     }
 
     @Command(name = "delete", description = "Delete a rule.")
     int delete(@Parameters(paramLabel = "NAME", description = "Rule name.") String name) {
         root.client().rules().delete(name);
-        root.printer().confirm("Deleted rule '" + name + "'");
-        return ExitCode.OK.code();
+        return confirmed("Deleted rule '" + name + "'");
     }
 }

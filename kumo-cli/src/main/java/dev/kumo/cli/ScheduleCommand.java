@@ -8,26 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code kumo schedule ...}: invoke functions on a cron or rate timetable. */
 @Command(name = "schedule", description = "Manage schedules (cron and rate).")
-final class ScheduleCommand implements Runnable {
+final class ScheduleCommand extends CommandGroup {
 
-    @ParentCommand
-    private KumoCli root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: put, list, get or delete");
+    ScheduleCommand() {
+        super("put, list, get or delete");
     }
 
     @Command(name = "put", description = "Create or replace a schedule.")
@@ -55,25 +44,22 @@ final class ScheduleCommand implements Runnable {
             schedule = schedule.disabled();
         }
         ScheduleInfo s = root.client().schedules().put(name, schedule);
-        root.printer().outcome(s.toJson(), "Schedule '" + s.name() + "': " + s.function() + " on " + s.expression()
+        return changed(s.toJson(), "Schedule '" + s.name() + "': " + s.function() + " on " + s.expression()
                 + (s.enabled() ? ", next fire " + s.nextFire().map(Instant::toString).orElse("-") : ", disabled"));
-        return ExitCode.OK.code();
     }
 
     @Command(name = "list", description = "List all schedules.")
     int list() {
-        List<ScheduleInfo> schedules = root.client().schedules().listAll();
-        root.printer().list(schedules, ScheduleInfo::toJson,
+        return listed(root.client().schedules().listAll(), ScheduleInfo::toJson,
                 Table.of("NAME", "FUNCTION", "EXPRESSION", "ENABLED", "NEXT FIRE", "LAST FIRE"),
                 (table, s) -> table.row(s.name(), s.function(), s.expression(), Printer.yesNo(s.enabled()),
                         s.nextFire().map(Printer::time).orElse("-"), s.lastFire().map(Printer::time).orElse("-")));
-        return ExitCode.OK.code();
     }
 
     @Command(name = "get", description = "Show a schedule.")
     int get(@Parameters(paramLabel = "NAME", description = "Schedule name.") String name) {
         ScheduleInfo s = root.client().schedules().get(name);
-        root.printer().record(s.toJson(), () -> {
+        return shown(s.toJson(), () -> {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("name", s.name());
             fields.put("function", s.function());
@@ -86,13 +72,11 @@ final class ScheduleCommand implements Runnable {
             fields.put("last fire", s.lastFire().map(Instant::toString).orElse("-"));
             return fields;
         });
-        return ExitCode.OK.code();
     }
 
     @Command(name = "delete", description = "Delete a schedule.")
     int delete(@Parameters(paramLabel = "NAME", description = "Schedule name.") String name) {
         root.client().schedules().delete(name);
-        root.printer().confirm("Deleted schedule '" + name + "'");
-        return ExitCode.OK.code();
+        return confirmed("Deleted schedule '" + name + "'");
     }
 }

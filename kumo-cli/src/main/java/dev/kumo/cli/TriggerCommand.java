@@ -6,62 +6,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code kumo trigger ...}: named event sources, and firing events at them. */
 @Command(name = "trigger", description = "Manage triggers (topics) and fire events at them.")
-final class TriggerCommand implements Runnable {
+final class TriggerCommand extends CommandGroup {
 
-    @ParentCommand
-    private KumoCli root;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: put, list, get, delete or fire");
+    TriggerCommand() {
+        super("put, list, get, delete or fire");
     }
 
     @Command(name = "put", description = "Create or replace a trigger.")
     int put(@Parameters(paramLabel = "NAME", description = "Trigger (topic) name.") String name,
             @Option(names = "--description", paramLabel = "TEXT", description = "Free text.") String description) {
         TriggerInfo t = root.client().triggers().put(name, description == null ? "" : description);
-        root.printer().outcome(t.toJson(), "Trigger '" + t.name() + "'");
-        return ExitCode.OK.code();
+        return changed(t.toJson(), "Trigger '" + t.name() + "'");
     }
 
     @Command(name = "list", description = "List all triggers.")
     int list() {
-        List<TriggerInfo> triggers = root.client().triggers().listAll();
-        root.printer().list(triggers, TriggerInfo::toJson, Table.of("NAME", "DESCRIPTION", "CREATED"),
+        return listed(root.client().triggers().listAll(), TriggerInfo::toJson,
+                Table.of("NAME", "DESCRIPTION", "CREATED"),
                 (table, t) -> table.row(t.name(), t.description(), Printer.time(t.created())));
-        return ExitCode.OK.code();
     }
 
     @Command(name = "get", description = "Show a trigger.")
     int get(@Parameters(paramLabel = "NAME", description = "Trigger name.") String name) {
         TriggerInfo t = root.client().triggers().get(name);
-        root.printer().record(t.toJson(), () -> {
+        return shown(t.toJson(), () -> {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("name", t.name());
             fields.put("description", t.description());
             fields.put("created", t.created().toString());
             return fields;
         });
-        return ExitCode.OK.code();
     }
 
     @Command(name = "delete", description = "Delete a trigger (refused while rules use it).")
     int delete(@Parameters(paramLabel = "NAME", description = "Trigger name.") String name) {
         root.client().triggers().delete(name);
-        root.printer().confirm("Deleted trigger '" + name + "'");
-        return ExitCode.OK.code();
+        return confirmed("Deleted trigger '" + name + "'");
     }
 
     @Command(name = "fire", description = "Publish an event to a topic: one asynchronous invocation per enabled rule.")

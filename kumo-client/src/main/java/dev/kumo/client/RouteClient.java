@@ -1,8 +1,8 @@
 package dev.kumo.client;
 
 import dev.kumo.client.internal.EventWire;
-import dev.kumo.client.internal.Paging;
 import dev.kumo.client.internal.RequestTarget;
+import dev.kumo.client.internal.ResourceCollection;
 import dev.kumo.client.internal.Transport;
 import dev.kumo.client.internal.Wire;
 import java.util.List;
@@ -15,10 +15,14 @@ import java.util.Optional;
  */
 public final class RouteClient {
 
+    private static final RequestTarget ROUTES = RequestTarget.of("v1", "routes");
+
     private final Transport transport;
+    private final ResourceCollection<RouteInfo> routes;
 
     RouteClient(Transport transport) {
         this.transport = transport;
+        this.routes = new ResourceCollection<>(transport, ROUTES, "route", "routes", EventWire::route);
     }
 
     /** Routes {@code method} (or {@code ANY}) and {@code path} to the {@code $LATEST} of {@code function}. */
@@ -37,33 +41,27 @@ public final class RouteClient {
                 .put("path", Objects.requireNonNull(path, "path"))
                 .put("function", Objects.requireNonNull(function, "function"))
                 .put("qualifier", Objects.requireNonNull(qualifier, "qualifier"));
-        return EventWire.route(Wire.parse(transport.call("PUT", RequestTarget.of("v1", "routes"), "application/json",
-                Wire.bytes(body)).body(), "route"));
+        return routes.put(ROUTES, body);
     }
 
     /** The first page of routes in key order. */
     public Page<RouteInfo> list(int limit) {
-        return page(limit, Optional.empty());
+        return routes.page(limit, Optional.empty());
     }
 
     /** The page of routes that {@code nextToken} points to. */
     public Page<RouteInfo> list(int limit, String nextToken) {
-        return page(limit, Optional.of(nextToken));
+        return routes.page(limit, Optional.of(nextToken));
     }
 
     /** Every route. */
     public List<RouteInfo> listAll() {
-        return Paging.all(token -> page(Paging.ALL_PAGE_SIZE, token));
+        return routes.all();
     }
 
     /** Deletes the route of {@code method} and {@code path} (the pattern exactly as it was put). */
     public void delete(String method, String path) {
-        transport.call("DELETE", RequestTarget.of("v1", "routes").with("method", Objects.requireNonNull(method))
+        transport.call("DELETE", ROUTES.with("method", Objects.requireNonNull(method))
                 .with("path", Objects.requireNonNull(path)));
-    }
-
-    private Page<RouteInfo> page(int limit, Optional<String> nextToken) {
-        return Wire.page(Wire.parse(transport.call("GET", Paging.page(RequestTarget.of("v1", "routes"), limit,
-                nextToken)).body(), "routes"), EventWire::route);
     }
 }

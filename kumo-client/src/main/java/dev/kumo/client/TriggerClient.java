@@ -1,8 +1,8 @@
 package dev.kumo.client;
 
 import dev.kumo.client.internal.EventWire;
-import dev.kumo.client.internal.Paging;
 import dev.kumo.client.internal.RequestTarget;
+import dev.kumo.client.internal.ResourceCollection;
 import dev.kumo.client.internal.Transport;
 import dev.kumo.client.internal.Wire;
 import java.util.List;
@@ -17,41 +17,43 @@ import java.util.Optional;
 public final class TriggerClient {
 
     private final Transport transport;
+    private final ResourceCollection<TriggerInfo> triggers;
 
     TriggerClient(Transport transport) {
         this.transport = transport;
+        this.triggers = new ResourceCollection<>(transport, RequestTarget.of("v1", "triggers"), "trigger",
+                "triggers", EventWire::trigger);
     }
 
     /** Creates or replaces a trigger. */
     public TriggerInfo put(String name, String description) {
         var body = Wire.object().put("description", Objects.requireNonNull(description, "description"));
-        return EventWire.trigger(Wire.parse(transport.call("PUT", target(name), "application/json", Wire.bytes(body))
-                .body(), "trigger"));
+        return triggers.put(name, body);
     }
 
     /** One trigger. */
     public TriggerInfo get(String name) {
-        return EventWire.trigger(Wire.parse(transport.call("GET", target(name)).body(), "trigger"));
+        return triggers.get(name);
     }
 
     /** The first page of triggers in name order. */
     public Page<TriggerInfo> list(int limit) {
-        return page(limit, Optional.empty());
+        return triggers.page(limit, Optional.empty());
     }
 
     /** The page of triggers that {@code nextToken} points to. */
     public Page<TriggerInfo> list(int limit, String nextToken) {
-        return page(limit, Optional.of(nextToken));
+        return triggers.page(limit, Optional.of(nextToken));
     }
 
     /** Every trigger. */
     public List<TriggerInfo> listAll() {
-        return Paging.all(token -> page(Paging.ALL_PAGE_SIZE, token));
+        return triggers.all();
     }
 
     /** Deletes a trigger; refused (409) while rules name it. */
     public void delete(String name) {
-        transport.call("DELETE", target(name));
+        triggers.delete(name);
     }
 
     /**
@@ -62,14 +64,5 @@ public final class TriggerClient {
         var target = RequestTarget.of("v1", "topics", Objects.requireNonNull(topic, "topic"), "events");
         return EventWire.published(Wire.parse(transport.call("POST", target, "application/json", event).body(),
                 "topic event"));
-    }
-
-    private Page<TriggerInfo> page(int limit, Optional<String> nextToken) {
-        return Wire.page(Wire.parse(transport.call("GET", Paging.page(RequestTarget.of("v1", "triggers"), limit,
-                nextToken)).body(), "triggers"), EventWire::trigger);
-    }
-
-    private static RequestTarget target(String name) {
-        return RequestTarget.of("v1", "triggers", Objects.requireNonNull(name, "name"));
     }
 }

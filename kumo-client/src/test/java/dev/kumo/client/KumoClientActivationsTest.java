@@ -5,19 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class KumoClientActivationsTest {
-
-    private final StubServer server = StubServer.start();
-    private final KumoClient client = KumoClient.create(server.uri());
-
-    @AfterEach
-    void close() {
-        client.close();
-        server.close();
-    }
+class KumoClientActivationsTest extends WithStubServer {
 
     @Test
     void listActivationsSendsTheQuery() {

@@ -9,19 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class KumoClientAsyncTest {
-
-    private final StubServer server = StubServer.start();
-    private final KumoClient client = KumoClient.create(server.uri());
-
-    @AfterEach
-    void close() {
-        client.close();
-        server.close();
-    }
+class KumoClientAsyncTest extends WithStubServer {
 
     @Test
     void invokeAsyncSendsModeKeyAndCallback() {

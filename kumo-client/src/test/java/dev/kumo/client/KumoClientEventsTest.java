@@ -6,19 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class KumoClientEventsTest {
-
-    private final StubServer server = StubServer.start();
-    private final KumoClient client = KumoClient.create(server.uri());
-
-    @AfterEach
-    void close() {
-        client.close();
-        server.close();
-    }
+class KumoClientEventsTest extends WithStubServer {
 
     @Test
     void schedulesArePutWithTheirPayloadAndReadWithTheirNextFire() {

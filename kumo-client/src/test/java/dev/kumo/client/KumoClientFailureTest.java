@@ -9,19 +9,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class KumoClientFailureTest {
-
-    private final StubServer server = StubServer.start();
-    private final KumoClient client = KumoClient.create(server.uri());
-
-    @AfterEach
-    void close() {
-        client.close();
-        server.close();
-    }
+class KumoClientFailureTest extends WithStubServer {
 
     @Test
     void validationErrorsNameTheField() {

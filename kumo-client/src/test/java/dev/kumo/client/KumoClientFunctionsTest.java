@@ -9,20 +9,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KumoClientFunctionsTest {
-
-    private final StubServer server = StubServer.start();
-    private final KumoClient client = KumoClient.create(server.uri());
-
-    @AfterEach
-    void close() {
-        client.close();
-        server.close();
-    }
+class KumoClientFunctionsTest extends WithStubServer {
 
     @Test
     void deployUploadsTheRawJarWithSettingsAsQueryParameters() {

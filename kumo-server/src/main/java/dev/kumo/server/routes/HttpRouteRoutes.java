@@ -13,7 +13,6 @@ import dev.kumo.server.urls.RoutePattern;
 import dev.kumo.server.urls.RouteTable;
 import dev.kumo.spi.store.Store;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +44,7 @@ public final class HttpRouteRoutes {
     private final BiFunction<String, String, FunctionVersion> resolve;
     private final JsonCodec json;
     private final InstantSource clock;
+    private final NamedResources<HttpRoute> routes;
 
     /**
      * Creates the routes.
@@ -58,12 +58,13 @@ public final class HttpRouteRoutes {
         this.resolve = resolve;
         this.json = json;
         this.clock = clock;
+        this.routes = new NamedResources<>("route", store, Store::routes, EventViews.RouteView::of, json);
     }
 
     /** Registers the routes. */
     public void register(Router router) {
         router.add(HttpMethod.PUT, "/v1/routes", this::put)
-                .add(HttpMethod.GET, "/v1/routes", this::list)
+                .add(HttpMethod.GET, "/v1/routes", routes::list)
                 .add(HttpMethod.DELETE, "/v1/routes", this::delete);
     }
 
@@ -86,13 +87,7 @@ public final class HttpRouteRoutes {
         var stored = store.routes().put(new HttpRoute(method, pattern.text(), function, qualifier,
                 existing.map(HttpRoute::created).orElseGet(clock::instant)));
         table.refresh();
-        var status = existing.isPresent() ? HttpResponseStatus.OK : HttpResponseStatus.CREATED;
-        return Response.json(status, json.write(EventViews.RouteView.of(stored)));
-    }
-
-    private Response list(Request r) {
-        var page = store.routes().list(r.query("nextToken").orElse(""), r.intQuery("limit", 50, 1, 1000));
-        return Response.json(HttpResponseStatus.OK, json.write(Views.PageView.of(page, EventViews.RouteView::of)));
+        return routes.stored(existing.isPresent(), stored);
     }
 
     private Response delete(Request r) {

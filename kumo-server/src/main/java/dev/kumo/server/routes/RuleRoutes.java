@@ -4,14 +4,12 @@ import dev.kumo.async.AsyncRuntime;
 import dev.kumo.core.FunctionVersion;
 import dev.kumo.core.Names;
 import dev.kumo.core.event.Rule;
-import dev.kumo.server.http.ApiException;
 import dev.kumo.server.http.JsonCodec;
 import dev.kumo.server.http.Request;
 import dev.kumo.server.http.Response;
 import dev.kumo.server.http.Router;
 import dev.kumo.spi.store.Store;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.InstantSource;
 
 /** {@code /v1/rules}: links from a trigger to a function, enabled or disabled. */
@@ -32,6 +30,7 @@ public final class RuleRoutes {
     private final AsyncRuntime async;
     private final JsonCodec json;
     private final InstantSource clock;
+    private final NamedResources<Rule> rules;
 
     /** Creates the routes. */
     public RuleRoutes(Store store, AsyncRuntime async, JsonCodec json, InstantSource clock) {
@@ -39,14 +38,15 @@ public final class RuleRoutes {
         this.async = async;
         this.json = json;
         this.clock = clock;
+        this.rules = new NamedResources<>("rule", store, Store::rules, EventViews.RuleView::of, json);
     }
 
     /** Registers the routes. */
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/v1/rules", this::list)
+        router.add(HttpMethod.GET, "/v1/rules", rules::list)
                 .add(HttpMethod.PUT, "/v1/rules/{name}", this::put)
-                .add(HttpMethod.GET, "/v1/rules/{name}", this::get)
-                .add(HttpMethod.DELETE, "/v1/rules/{name}", this::delete);
+                .add(HttpMethod.GET, "/v1/rules/{name}", rules::get)
+                .add(HttpMethod.DELETE, "/v1/rules/{name}", r -> rules.delete(r, async::deleteRule));
     }
 
     private Response put(Request r) {
@@ -58,26 +58,6 @@ public final class RuleRoutes {
         var stored = async.putRule(new Rule(name, body.trigger(), body.function(),
                 body.qualifier() == null ? FunctionVersion.LATEST : body.qualifier(),
                 body.enabled() == null || body.enabled(), existing.map(Rule::created).orElseGet(clock::instant)));
-        var status = existing.isPresent() ? HttpResponseStatus.OK : HttpResponseStatus.CREATED;
-        return Response.json(status, json.write(EventViews.RuleView.of(stored)));
-    }
-
-    private Response get(Request r) {
-        String name = r.param("name");
-        var rule = store.rules().get(name).orElseThrow(() -> ApiException.notFound("rule '" + name + "' not found"));
-        return Response.json(HttpResponseStatus.OK, json.write(EventViews.RuleView.of(rule)));
-    }
-
-    private Response list(Request r) {
-        var page = store.rules().list(r.query("nextToken").orElse(""), r.intQuery("limit", 50, 1, 1000));
-        return Response.json(HttpResponseStatus.OK, json.write(Views.PageView.of(page, EventViews.RuleView::of)));
-    }
-
-    private Response delete(Request r) {
-        String name = r.param("name");
-        if (!async.deleteRule(name)) {
-            throw ApiException.notFound("rule '" + name + "' not found");
-        }
-        return Response.noContent();
+        return rules.stored(existing.isPresent(), stored);
     }
 }

@@ -4,14 +4,12 @@ import dev.kumo.async.AsyncRuntime;
 import dev.kumo.core.FunctionVersion;
 import dev.kumo.core.Names;
 import dev.kumo.core.event.Schedule;
-import dev.kumo.server.http.ApiException;
 import dev.kumo.server.http.JsonCodec;
 import dev.kumo.server.http.Request;
 import dev.kumo.server.http.Response;
 import dev.kumo.server.http.Router;
 import dev.kumo.spi.store.Store;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.InstantSource;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +33,7 @@ public final class ScheduleRoutes {
     private final AsyncRuntime async;
     private final JsonCodec json;
     private final InstantSource clock;
+    private final NamedResources<Schedule> schedules;
 
     /** Creates the routes. */
     public ScheduleRoutes(Store store, AsyncRuntime async, JsonCodec json, InstantSource clock) {
@@ -42,14 +41,15 @@ public final class ScheduleRoutes {
         this.async = async;
         this.json = json;
         this.clock = clock;
+        this.schedules = new NamedResources<>("schedule", store, Store::schedules, this::view, json);
     }
 
     /** Registers the routes. */
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/v1/schedules", this::list)
+        router.add(HttpMethod.GET, "/v1/schedules", schedules::list)
                 .add(HttpMethod.PUT, "/v1/schedules/{name}", this::put)
-                .add(HttpMethod.GET, "/v1/schedules/{name}", this::get)
-                .add(HttpMethod.DELETE, "/v1/schedules/{name}", this::delete);
+                .add(HttpMethod.GET, "/v1/schedules/{name}", schedules::get)
+                .add(HttpMethod.DELETE, "/v1/schedules/{name}", r -> schedules.delete(r, async::deleteSchedule));
     }
 
     private Response put(Request r) {
@@ -64,28 +64,7 @@ public final class ScheduleRoutes {
                 body.qualifier() == null ? FunctionVersion.LATEST : body.qualifier(), body.expression().strip(),
                 payload, body.enabled() == null || body.enabled(),
                 existing.map(Schedule::created).orElseGet(clock::instant)));
-        var status = existing.isPresent() ? HttpResponseStatus.OK : HttpResponseStatus.CREATED;
-        return Response.json(status, json.write(view(stored)));
-    }
-
-    private Response get(Request r) {
-        String name = r.param("name");
-        var schedule = store.schedules().get(name)
-                .orElseThrow(() -> ApiException.notFound("schedule '" + name + "' not found"));
-        return Response.json(HttpResponseStatus.OK, json.write(view(schedule)));
-    }
-
-    private Response list(Request r) {
-        var page = store.schedules().list(r.query("nextToken").orElse(""), r.intQuery("limit", 50, 1, 1000));
-        return Response.json(HttpResponseStatus.OK, json.write(Views.PageView.of(page, this::view)));
-    }
-
-    private Response delete(Request r) {
-        String name = r.param("name");
-        if (!async.deleteSchedule(name)) {
-            throw ApiException.notFound("schedule '" + name + "' not found");
-        }
-        return Response.noContent();
+        return schedules.stored(existing.isPresent(), stored);
     }
 
     private EventViews.ScheduleView view(Schedule s) {

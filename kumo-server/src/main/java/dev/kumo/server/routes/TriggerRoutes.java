@@ -33,6 +33,7 @@ public final class TriggerRoutes {
     private final JsonCodec json;
     private final InstantSource clock;
     private final long maxAsyncPayloadBytes;
+    private final NamedResources<Trigger> triggers;
 
     /** Creates the routes; events may be at most {@code maxAsyncPayloadBytes}. */
     public TriggerRoutes(Store store, AsyncRuntime async, JsonCodec json, InstantSource clock,
@@ -42,14 +43,15 @@ public final class TriggerRoutes {
         this.json = json;
         this.clock = clock;
         this.maxAsyncPayloadBytes = maxAsyncPayloadBytes;
+        this.triggers = new NamedResources<>("trigger", store, Store::triggers, EventViews.TriggerView::of, json);
     }
 
     /** Registers the routes. */
     public void register(Router router) {
-        router.add(HttpMethod.GET, "/v1/triggers", this::list)
+        router.add(HttpMethod.GET, "/v1/triggers", triggers::list)
                 .add(HttpMethod.PUT, "/v1/triggers/{name}", this::put)
-                .add(HttpMethod.GET, "/v1/triggers/{name}", this::get)
-                .add(HttpMethod.DELETE, "/v1/triggers/{name}", this::delete)
+                .add(HttpMethod.GET, "/v1/triggers/{name}", triggers::get)
+                .add(HttpMethod.DELETE, "/v1/triggers/{name}", r -> triggers.delete(r, async::deleteTrigger))
                 .add(HttpMethod.POST, "/v1/topics/{topic}/events", this::publish);
     }
 
@@ -62,28 +64,7 @@ public final class TriggerRoutes {
         var existing = store.triggers().get(name);
         var stored = async.putTrigger(new Trigger(name, description,
                 existing.map(Trigger::created).orElseGet(clock::instant)));
-        var status = existing.isPresent() ? HttpResponseStatus.OK : HttpResponseStatus.CREATED;
-        return Response.json(status, json.write(EventViews.TriggerView.of(stored)));
-    }
-
-    private Response get(Request r) {
-        String name = r.param("name");
-        var trigger = store.triggers().get(name)
-                .orElseThrow(() -> ApiException.notFound("trigger '" + name + "' not found"));
-        return Response.json(HttpResponseStatus.OK, json.write(EventViews.TriggerView.of(trigger)));
-    }
-
-    private Response list(Request r) {
-        var page = store.triggers().list(r.query("nextToken").orElse(""), r.intQuery("limit", 50, 1, 1000));
-        return Response.json(HttpResponseStatus.OK, json.write(Views.PageView.of(page, EventViews.TriggerView::of)));
-    }
-
-    private Response delete(Request r) {
-        String name = r.param("name");
-        if (!async.deleteTrigger(name)) {
-            throw ApiException.notFound("trigger '" + name + "' not found");
-        }
-        return Response.noContent();
+        return triggers.stored(existing.isPresent(), stored);
     }
 
     private Response publish(Request r) {
