@@ -36,8 +36,8 @@ import org.h2.mvstore.MVStoreException;
  * (registry, activations, the asynchronous queue and the event registries), its journal
  * {@code kumo.journal}, and content-addressed code files under {@code code/sha256/}.
  *
- * <p><b>Durability.</b> MVStore's background auto-commit is disabled; the store decides when data reaches
- * the disk. Every registry write (functions, versions, aliases) is committed and then synced with
+ * <p><b>Durability.</b> MVStore never commits on its own (neither in the background nor when unsaved changes
+ * pile up); the store decides when data reaches the disk. Every registry write (functions, versions, aliases) is committed and then synced with
  * {@code fsync} before the method returns, so it survives {@code kill -9} and power loss. Code blobs are
  * written to a temporary file, synced, renamed into place and their directory synced, also before
  * {@code put} returns. Retained activation records are all held in memory, which serves every read, and
@@ -145,10 +145,7 @@ public final class EmbeddedStore implements Store {
 
     private static MVStore openFile(Path dir) {
         try {
-            return new MVStore.Builder()
-                    .fileName(dir.resolve(FILE_NAME).toString())
-                    .autoCommitDisabled()
-                    .open();
+            return GroupCommit.storeBuilder(dir.resolve(FILE_NAME)).open();
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new StoreException("data directory " + dir + " is in use by another Kumo process", e);

@@ -91,6 +91,9 @@ public final class GroupCommit implements AutoCloseable {
      * on the thread of {@code io}.
      */
     public GroupCommit(MVStore store, StoreIo io, Path journalFile) {
+        if (store.getAutoCommitDelay() != 0 || store.getAutoCommitMemory() != 0) {
+            throw new IllegalArgumentException("the MVStore commits on its own: open it with GroupCommit.storeBuilder");
+        }
         this.store = store;
         this.io = io;
         this.meta = io.call(() -> store.openMap(META, strings()));
@@ -101,6 +104,17 @@ public final class GroupCommit implements AutoCloseable {
             io.run(journal::close);
             throw e;
         }
+    }
+
+    /**
+     * A builder of the MVStore file {@code file} with the settings a GroupCommit needs: the store commits only
+     * when asked. {@code autoCommitDisabled} alone stops the background commits but not those MVStore makes
+     * by itself, in the middle of a write, once some 19 MB of changes are unsaved; such a commit would put
+     * part of a change in the file before its journal record, or without it when the change is then undone
+     * or the process dies first (a completion that removed an invocation but not yet stored its dead letter).
+     */
+    public static MVStore.Builder storeBuilder(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0);
     }
 
     private static MVMap.Builder<String, String> strings() {
@@ -247,6 +261,7 @@ public final class GroupCommit implements AutoCloseable {
 
     /** Called by a {@link JournaledMap} that changed. */
     <V> void changed(JournaledMap<V> map, String key, V value, V previous) {
+        undo.add(new Undo<>(map, key, previous)); // first: the map has changed even if the redo cannot grow
         redo.writeByte((value != null ? PUT : 0) | (map.bytes() ? BYTES : 0));
         redo.writeString(map.name());
         redo.writeString(key);
@@ -256,7 +271,6 @@ public final class GroupCommit implements AutoCloseable {
             redo.writeString(s);
         }
         redoCount++;
-        undo.add(new Undo<>(map, key, previous));
     }
 
     private void schedule() {
@@ -323,7 +337,7 @@ public final class GroupCommit implements AutoCloseable {
             redo.patchInt(0, redoCount);
             try {
                 journal.append(generation, redo.array(), redo.position());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // e.g. out of memory for the record: nothing acknowledged stays
                 undoTo(0);
                 applied.forEach(p -> p.future.completeExceptionally(e));
                 return;
@@ -362,7 +376,7 @@ public final class GroupCommit implements AutoCloseable {
             try {
                 result = change.apply();
                 return true;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an error half way through must be undone too
                 future.completeExceptionally(e);
                 return false;
             }

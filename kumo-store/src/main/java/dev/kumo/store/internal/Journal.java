@@ -29,7 +29,7 @@ final class Journal implements AutoCloseable {
     private final FileChannel channel;
     private long size;
 
-    private Journal(Path file, FileChannel channel, long size) {
+    Journal(Path file, FileChannel channel, long size) { // package-private: tests wrap the channel
         this.file = file;
         this.channel = channel;
         this.size = size;
@@ -121,8 +121,8 @@ final class Journal implements AutoCloseable {
     void clear() {
         try {
             channel.truncate(0);
+            size = 0; // even if the sync fails: appending past the end would leave a hole that ends replay
             channel.force(true);
-            size = 0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty journal " + file + ": " + e.getMessage(), e);
         }

@@ -25,8 +25,7 @@ class GroupCommitTest {
 
     void open() {
         io = new StoreIo(dir.toString());
-        store = io.call(() -> new MVStore.Builder().fileName(dir.resolve("test.mv.db").toString())
-                .autoCommitDisabled().open());
+        store = io.call(() -> GroupCommit.storeBuilder(dir.resolve("test.mv.db")).open());
         commits = new GroupCommit(store, io, dir.resolve("test.journal"));
         strings = io.call(() -> commits.stringMap("strings"));
         bytes = io.call(() -> commits.bytesMap("bytes"));
@@ -179,5 +178,48 @@ class GroupCommitTest {
         assertThatThrownBy(() -> commit(() -> strings.put("a", "1")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is closed");
+    }
+
+    @Test
+    void anErrorHalfWayThroughAChangeUndoesIt() {
+        open();
+        commit(() -> strings.put("a", "kept"));
+        var undone = new AtomicInteger();
+        commits.onUndo(undone::incrementAndGet);
+
+        assertThatThrownBy(() -> commit(() -> {
+            strings.put("a", "half");
+            strings.put("b", "half");
+            throw new OutOfMemoryError("simulated");
+        })).isInstanceOf(OutOfMemoryError.class);
+
+        assertThat(io.call(() -> strings.get("a"))).isEqualTo("kept");
+        assertThat(io.call(() -> strings.get("b"))).isNull();
+        assertThat(undone).hasValue(1);
+        commit(() -> strings.put("c", "after"));
+        close(); // a checkpoint commits what the maps hold
+        open();
+        assertThat(io.call(() -> strings.get("a"))).isEqualTo("kept");
+        assertThat(io.call(() -> strings.get("b"))).isNull();
+        assertThat(io.call(() -> strings.get("c"))).isEqualTo("after");
+    }
+
+    @Test
+    void noPartOfAChangeReachesTheFileBeforeItsRecord() {
+        open();
+        long version = store.getCurrentVersion();
+        assertThatThrownBy(() -> commit(() -> {
+            strings.put("a", "half");
+            // enough changed pages for MVStore's default auto-commit threshold (at most 19 MB unsaved)
+            for (int i = 0; store.getCurrentVersion() == version && i < 200_000; i++) {
+                strings.put("filler" + i, "x".repeat(100));
+            }
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        crash();
+
+        open();
+        assertThat(io.call(() -> strings.get("a"))).isNull();
+        assertThat(io.call(() -> strings.get("filler0"))).isNull();
     }
 }

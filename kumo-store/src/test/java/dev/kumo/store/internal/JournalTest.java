@@ -1,11 +1,15 @@
 package dev.kumo.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,42 @@ class JournalTest {
 
         try (var journal = Journal.open(file)) {
             assertThat(strings(journal.read(2))).containsExactly("new, as long as ");
+        }
+    }
+
+    static FailingChannel failing(Path file) throws IOException {
+        return new FailingChannel(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE));
+    }
+
+    @Test
+    void recordsAppendedAfterAnEmptyingWhoseSyncFailedAreRead() throws IOException {
+        var file = dir.resolve("j");
+        var channel = failing(file);
+        try (var journal = new Journal(file, channel, 0)) {
+            journal.append(1, bytes("folded into MVStore"), 19);
+            channel.failNextSync = true;
+            assertThatThrownBy(journal::clear).isInstanceOf(UncheckedIOException.class);
+            journal.append(2, bytes("acknowledged"), 12);
+        }
+        try (var journal = Journal.open(file)) {
+            assertThat(strings(journal.read(2))).as("no hole in front of it").containsExactly("acknowledged");
+        }
+    }
+
+    @Test
+    void aRecordWhoseSyncFailedIsOverwrittenByTheNext() throws IOException {
+        var file = dir.resolve("j");
+        var channel = failing(file);
+        try (var journal = new Journal(file, channel, 0)) {
+            journal.append(0, bytes("one"), 3);
+            channel.failNextSync = true;
+            assertThatThrownBy(() -> journal.append(0, bytes("refused, and long"), 17))
+                    .isInstanceOf(UncheckedIOException.class);
+            journal.append(0, bytes("two"), 3);
+        }
+        try (var journal = Journal.open(file)) {
+            assertThat(strings(journal.read(0))).containsExactly("one", "two");
         }
     }
 }
