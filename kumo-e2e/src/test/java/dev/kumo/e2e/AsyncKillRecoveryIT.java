@@ -40,7 +40,7 @@ class AsyncKillRecoveryIT {
         var acked = new ConcurrentHashMap<String, String>(); // key -> activation id
         try (var node = ForkedNode.start(data)) {
             deployLedger(node.http);
-            // Two instances of a 1 ms function drain at most ~2,000/s, slower than the senders enqueue, so
+            // Two instances of a 2 ms function drain at most ~1,000/s, slower than the senders enqueue, so
             // thousands are queued or running when the node is killed.
             assertThat(node.http.put("/v1/functions/ledger", "{\"maxInstances\":2}").status()).isEqualTo(200);
             var next = new AtomicInteger();
@@ -106,7 +106,7 @@ class AsyncKillRecoveryIT {
     }
 
     private static String slowPayload(Path ledger, String key) {
-        return payload(ledger, key).replace("}", ",\"sleepMs\":1}");
+        return payload(ledger, key).replace("}", ",\"sleepMs\":2}");
     }
 
     static String payload(Path ledger, String key) {
