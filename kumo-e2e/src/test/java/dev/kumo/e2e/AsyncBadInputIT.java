@@ -40,6 +40,8 @@ class AsyncBadInputIT {
             expect(http.invokeAsync("echo", "{}", Map.of("Kumo-Callback-Url", "http://169.254.169.254/latest")),
                     400, "Kumo-Callback-Url");
             expect(http.invokeAsync("echo", "{not json", Map.of()), 400, "body");
+            expect(http.put("/v1/functions/echo", "{\"async\":{\"onSuccess\":\"echo\"}}"), 400, "async.onSuccess");
+            expect(http.put("/v1/functions/echo", "{\"async\":{\"maxRetries\":11}}"), 400, "async.maxRetries");
         }
     }
 

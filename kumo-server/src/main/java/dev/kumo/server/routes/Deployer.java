@@ -59,6 +59,11 @@ public final class Deployer {
             InvalidRequestException.require(jar.isPresent(), "code", "code is required when creating a function");
         }
         var config = merge(current.map(FunctionVersion::config), request);
+        // A function that is its own destination would invoke itself forever, one new invocation per outcome.
+        InvalidRequestException.require(!config.async().onSuccess().orElse("").equals(name), "async.onSuccess",
+                "a function cannot be its own onSuccess destination");
+        InvalidRequestException.require(!config.async().onFailure().orElse("").equals(name), "async.onFailure",
+                "a function cannot be its own onFailure destination");
         CodeRef code;
         if (jar.isPresent()) {
             inspect(jar.get(), config.handler());
