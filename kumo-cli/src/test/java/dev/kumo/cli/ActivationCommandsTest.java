@@ -53,6 +53,32 @@ class ActivationCommandsTest {
     }
 
     @Test
+    void activationTreeIndentsEachCallUnderItsCaller() {
+        server.reply(200, """
+                {"activationId":"p","function":"sum","version":"$LATEST","status":"success","coldStart":false,
+                 "start":"2025-03-01T10:15:30Z","durationMs":4.5,"children":[
+                  {"activationId":"c1","function":"square","version":"$LATEST","status":"success","coldStart":true,
+                   "start":"2025-03-01T10:15:30Z","durationMs":1,"parentId":"p","children":[
+                    {"activationId":"g1","function":"square","version":"1","status":"rejected","coldStart":false,
+                     "start":"2025-03-01T10:15:30Z","durationMs":0,"parentId":"c1","errorType":"CALL_DEPTH",
+                     "errorMessage":"too deep","children":[]}]},
+                  {"activationId":"c2","function":"square","version":"$LATEST","status":"success","coldStart":false,
+                   "start":"2025-03-01T10:15:31Z","durationMs":2,"parentId":"p","children":[]}]}
+                """);
+
+        Cli cli = Cli.against(server, "activation", "p", "--tree");
+
+        assertThat(cli.exit()).isZero();
+        assertThat(server.only().path()).isEqualTo("/v1/activations/p/tree");
+        assertThat(cli.out()).isEqualTo("""
+                p  sum:$LATEST  success  4.5 ms
+                ├─ c1  square:$LATEST  success  1.0 ms
+                │  └─ g1  square:1  rejected  0.0 ms  CALL_DEPTH: too deep
+                └─ c2  square:$LATEST  success  2.0 ms
+                """);
+    }
+
+    @Test
     void activationShowsTheFullRecord() {
         server.reply(200, Fixtures.activation("a1"));
 

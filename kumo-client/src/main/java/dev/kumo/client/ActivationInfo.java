@@ -28,12 +28,23 @@ import java.util.Optional;
  * @param attempt      which attempt this record describes: 1 for a synchronous invocation, 0 while an asynchronous
  *                     one waits for its first attempt
  * @param attempts     the earlier attempts of an asynchronous invocation, oldest first
+ * @param parentId     the activation of the function that made this call ({@code ctx.invoke}), if any
  */
 public record ActivationInfo(String activationId, String function, String version, ActivationStatus status,
                              boolean coldStart, Instant start, double durationMs, double initMs, double queueMs,
                              int memoryMb, long inputBytes, long outputBytes, Optional<String> result,
                              Optional<ActivationError> error, List<String> logs, int attempt,
-                             List<AttemptInfo> attempts) {
+                             List<AttemptInfo> attempts, Optional<String> parentId) {
+
+    /** A record without a parent: an invocation from outside. */
+    public ActivationInfo(String activationId, String function, String version, ActivationStatus status,
+                          boolean coldStart, Instant start, double durationMs, double initMs, double queueMs,
+                          int memoryMb, long inputBytes, long outputBytes, Optional<String> result,
+                          Optional<ActivationError> error, List<String> logs, int attempt,
+                          List<AttemptInfo> attempts) {
+        this(activationId, function, version, status, coldStart, start, durationMs, initMs, queueMs, memoryMb,
+                inputBytes, outputBytes, result, error, logs, attempt, attempts, Optional.empty());
+    }
 
     /** The record of a synchronous invocation: attempt 1, no earlier attempts. */
     public ActivationInfo(String activationId, String function, String version, ActivationStatus status,
@@ -53,6 +64,7 @@ public record ActivationInfo(String activationId, String function, String versio
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(parentId, "parentId");
         logs = List.copyOf(logs);
         attempts = List.copyOf(attempts);
     }

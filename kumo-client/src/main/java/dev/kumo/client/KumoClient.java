@@ -343,6 +343,12 @@ public final class KumoClient implements AutoCloseable {
                 "activation"));
     }
 
+    /** An activation with the calls between functions it made, recursively, oldest first. */
+    public ActivationTree activationTree(String activationId) {
+        return Wire.tree(json(transport.call("GET", RequestTarget.of("v1", "activations", activationId, "tree")),
+                "activation tree"));
+    }
+
     /** The log lines an activation captured. */
     public List<String> logs(String activationId) {
         return Wire.logs(json(transport.call("GET", RequestTarget.of("v1", "activations", activationId, "logs")),

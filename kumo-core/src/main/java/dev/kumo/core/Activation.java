@@ -25,11 +25,13 @@ import java.util.Optional;
  * @param attempt     which attempt this record describes: 1 for a synchronous invocation, 1.. for an
  *                    asynchronous one, 0 while an asynchronous invocation waits for its first attempt
  * @param attempts    the earlier attempts of an asynchronous invocation, oldest first (empty otherwise)
+ * @param parentId    the activation that made this call, for a call between functions
  */
 public record Activation(ActivationId id, String function, String version, ActivationStatus status,
                          boolean coldStart, Instant start, double durationMs, double initMs, double queueMs,
                          int memoryMb, long inputBytes, long outputBytes, Optional<String> result,
-                         Optional<ErrorInfo> error, List<String> logs, int attempt, List<Attempt> attempts) {
+                         Optional<ErrorInfo> error, List<String> logs, int attempt, List<Attempt> attempts,
+                         Optional<ActivationId> parentId) {
 
     /** Most characters of a result kept in an activation record. */
     public static final int MAX_RESULT_CHARS = 16 * 1024;
@@ -41,6 +43,9 @@ public record Activation(ActivationId id, String function, String version, Activ
     public Activation {
         logs = List.copyOf(logs);
         attempts = List.copyOf(attempts);
+        if (parentId == null) {
+            throw new IllegalArgumentException("parentId must be present or empty");
+        }
         result = result.map(r -> r.length() <= MAX_RESULT_CHARS ? r
                 : "{\"truncated\":true,\"length\":" + r.length() + "}");
     }
@@ -53,10 +58,19 @@ public record Activation(ActivationId id, String function, String version, Activ
                 outputBytes, result, error, logs, 1, List.of());
     }
 
+    /** A record with no parent: an invocation that came from outside, not from another function. */
+    public Activation(ActivationId id, String function, String version, ActivationStatus status, boolean coldStart,
+                      Instant start, double durationMs, double initMs, double queueMs, int memoryMb, long inputBytes,
+                      long outputBytes, Optional<String> result, Optional<ErrorInfo> error, List<String> logs,
+                      int attempt, List<Attempt> attempts) {
+        this(id, function, version, status, coldStart, start, durationMs, initMs, queueMs, memoryMb, inputBytes,
+                outputBytes, result, error, logs, attempt, attempts, Optional.empty());
+    }
+
     /** This record with the attempt number and the earlier attempts of an asynchronous invocation. */
     public Activation withAttempts(ActivationStatus newStatus, int newAttempt, List<Attempt> earlier) {
         return new Activation(id, function, version, newStatus, coldStart, start, durationMs, initMs, queueMs,
-                memoryMb, inputBytes, outputBytes, result, error, logs, newAttempt, earlier);
+                memoryMb, inputBytes, outputBytes, result, error, logs, newAttempt, earlier, parentId);
     }
 
     /** This record summed up as one attempt, for the history of a later one. */

@@ -3,6 +3,7 @@ package dev.kumo.function;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** What a function can learn about the invocation it is serving. */
 public interface Context {
@@ -30,4 +31,31 @@ public interface Context {
 
     /** Environment variables configured for the function (not the platform's own environment). */
     Map<String, String> env();
+
+    /**
+     * Calls another function and waits for its output. The call runs inside this node without HTTP: the
+     * child is recorded as its own activation whose parent is this one, and it cannot outlive this
+     * invocation's {@link #deadline()}.
+     *
+     * @param function   the function's name, optionally with a qualifier: {@code "hello"} ({@code $LATEST}),
+     *                   {@code "hello:3"} or {@code "hello:live"}
+     * @param input      mapped to JSON like an HTTP request body ({@code null}, a {@code String}, a record,
+     *                   a {@code Map}, or {@code byte[]} holding JSON as-is)
+     * @param outputType what the child's JSON output is mapped to: a record, {@code Map}, {@code String},
+     *                   {@code Object} (the generic tree), or {@code Void} to ignore it
+     * @throws InvocationException when the child fails, times out, is refused or does not exist, or when
+     *                             the call depth or fan-out bound of the node is reached
+     */
+    default <O> O invoke(String function, Object input, Class<O> outputType) {
+        throw new UnsupportedOperationException("this context cannot call other functions");
+    }
+
+    /**
+     * Calls another function without waiting: the child runs on a virtual thread of its own, and the future
+     * completes with its output or exceptionally with an {@link InvocationException}. Arguments as in
+     * {@link #invoke}; the children in flight at once count against the node's fan-out bound.
+     */
+    default <O> CompletableFuture<O> invokeAsync(String function, Object input, Class<O> outputType) {
+        throw new UnsupportedOperationException("this context cannot call other functions");
+    }
 }

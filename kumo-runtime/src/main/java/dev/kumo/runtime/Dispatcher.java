@@ -6,6 +6,7 @@ import dev.kumo.core.InvocationResult;
 import dev.kumo.core.RejectReason;
 import dev.kumo.core.Tier;
 import dev.kumo.runtime.internal.Admission;
+import dev.kumo.runtime.internal.FunctionCalls;
 import dev.kumo.runtime.internal.InJvmExecutor;
 import dev.kumo.runtime.internal.InstancePool;
 import dev.kumo.runtime.internal.Invoker;
@@ -38,6 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Every outcome except {@link InvocationResult.NotFound} is recorded as an activation (there is no
  * function to attach a not-found to, and recording them would let any caller fill the store).
  *
+ * <p>Functions call other functions through it ({@code ctx.invoke}): such a call takes the same path as
+ * one from the gateway, one level deeper, capped by the caller's deadline and refused past the call-depth
+ * and fan-out bounds of {@link RuntimeConfig}.
+ *
  * <p>Creating a dispatcher replaces {@code System.out} and {@code System.err} (once per JVM) so that lines a
  * function prints land in its activation's logs, and starts a reaper virtual thread that unloads idle
  * instances past their keep-alive window; {@link #close()} stops it. Deadlines are fired by one daemon
@@ -55,8 +60,22 @@ public final class Dispatcher implements AutoCloseable {
     private final JsonMapper mapper;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Dispatcher(RuntimeConfig config, Store store, Map<Tier, FunctionExecutor> executors, Watchdog watchdog,
-                       KeepAlivePolicy keepAlive, InstantSource clock, MeterRegistry meters, JsonMapper mapper) {
+    private Dispatcher(RuntimeConfig config, Store store, Watchdog watchdog, KeepAlivePolicy keepAlive,
+                       InstantSource clock, MeterRegistry meters, JsonMapper mapper) {
+        // Functions call back into this dispatcher; the executors get it before any function runs.
+        var calls = new FunctionCalls(new FunctionCalls.Target() {
+            @Override
+            public InvocationResult invoke(InvocationRequest request) {
+                return Dispatcher.this.invoke(request);
+            }
+
+            @Override
+            public InvocationResult refuse(InvocationRequest request, RejectReason reason, String message) {
+                return Dispatcher.this.refuse(request, reason, message);
+            }
+        }, mapper, clock, config.maxCallDepth(), config.maxFanOut());
+        Map<Tier, FunctionExecutor> executors = InJvmExecutor.create(mapper, clock, watchdog, config.maxLogLines(),
+                config.maxLogBytes(), calls);
         this.clock = clock;
         this.mapper = mapper;
         this.resolver = new VersionResolver(store.functions(), store.aliases(),
@@ -87,8 +106,7 @@ public final class Dispatcher implements AutoCloseable {
         LogCapture.install();
         JsonMapper mapper = JsonMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
         var watchdog = new Watchdog();
-        var executors = InJvmExecutor.create(mapper, clock, watchdog, config.maxLogLines(), config.maxLogBytes());
-        return new Dispatcher(config, store, executors, watchdog, keepAlive, clock, meters, mapper);
+        return new Dispatcher(config, store, watchdog, keepAlive, clock, meters, mapper);
     }
 
     /**
@@ -118,6 +136,15 @@ public final class Dispatcher implements AutoCloseable {
         return switch (resolver.resolve(request.function(), request.qualifier())) {
             case VersionResolver.Missing m -> new InvocationResult.NotFound(m.message());
             case VersionResolver.Found f -> admit(f.version(), request, admitted, admittedNanos, early);
+        };
+    }
+
+    /** Records {@code request} as refused for {@code reason} without running it (a call past a bound). */
+    private InvocationResult refuse(InvocationRequest request, RejectReason reason, String message) {
+        Instant admitted = clock.instant();
+        return switch (resolver.resolve(request.function(), request.qualifier())) {
+            case VersionResolver.Missing m -> new InvocationResult.NotFound(m.message());
+            case VersionResolver.Found f -> invoker.reject(f.version(), request, admitted, reason, message);
         };
     }
 

@@ -56,6 +56,31 @@ class ActivationStoreTest {
     }
 
     @Test
+    void childrenAreTheRecordsNamingTheParentOldestFirstAlsoAfterReopening() {
+        open(100, Duration.ofDays(1));
+        var parent = activation("sum", T0);
+        var later = child(activation("square", T0.plusMillis(2)), parent.id());
+        var earlier = child(activation("square", T0.plusMillis(1)), parent.id());
+        var grandchild = child(activation("square", T0.plusMillis(3)), earlier.id());
+        for (var a : List.of(parent, later, earlier, grandchild, activation("square", T0))) {
+            store.activations().record(a);
+        }
+
+        assertThat(store.activations().children(parent.id())).containsExactly(earlier, later);
+        assertThat(store.activations().children(earlier.id())).containsExactly(grandchild);
+        assertThat(store.activations().children(grandchild.id())).isEmpty();
+        store.close();
+        open(100, Duration.ofDays(1));
+        assertThat(store.activations().children(parent.id())).containsExactly(earlier, later);
+    }
+
+    private static Activation child(Activation a, ActivationId parent) {
+        return new Activation(a.id(), a.function(), a.version(), a.status(), a.coldStart(), a.start(), a.durationMs(),
+                a.initMs(), a.queueMs(), a.memoryMb(), a.inputBytes(), a.outputBytes(), a.result(), a.error(), a.logs(),
+                a.attempt(), a.attempts(), Optional.of(parent));
+    }
+
+    @Test
     void listsNewestFirstWithFilterAndPages() {
         open(1_000, Duration.ofDays(1));
         var recorded = new ArrayList<Activation>();

@@ -134,5 +134,11 @@ public final class MemoryStore implements Store {
         public Page<Activation> list(String function, Optional<ActivationStatus> status, String token, int limit) {
             throw new UnsupportedOperationException("not needed");
         }
+
+        @Override
+        public List<Activation> children(ActivationId parent) {
+            return recorded.values().stream().map(List::getLast)
+                    .filter(a -> a.parentId().equals(Optional.of(parent))).toList();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.kumo.client.internal;
 
 import dev.kumo.client.ActivationError;
 import dev.kumo.client.ActivationInfo;
+import dev.kumo.client.ActivationTree;
 import dev.kumo.client.AliasInfo;
 import dev.kumo.client.AsyncOptions;
 import dev.kumo.client.AttemptInfo;
@@ -116,6 +117,25 @@ public final class Encoder {
         out.put("attempt", a.attempt());
         ArrayNode attempts = out.putArray("attempts");
         a.attempts().forEach(attempt -> attempts.add(toJson(attempt)));
+        a.parentId().ifPresent(p -> out.put("parentId", p));
+        return out;
+    }
+
+    /** The wire form of an activation tree. */
+    public static ObjectNode toJson(ActivationTree t) {
+        ObjectNode out = Wire.object();
+        out.put("activationId", t.activationId());
+        out.put("function", t.function());
+        out.put("version", t.version());
+        out.put("status", t.status().wireName());
+        out.put("coldStart", t.coldStart());
+        out.put("start", t.start().toString());
+        out.put("durationMs", t.durationMs());
+        t.parentId().ifPresent(p -> out.put("parentId", p));
+        t.errorType().ifPresent(e -> out.put("errorType", e));
+        t.errorMessage().ifPresent(e -> out.put("errorMessage", e));
+        ArrayNode children = out.putArray("children");
+        t.children().forEach(child -> children.add(toJson(child)));
         return out;
     }
 

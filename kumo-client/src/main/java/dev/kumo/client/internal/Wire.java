@@ -2,6 +2,7 @@ package dev.kumo.client.internal;
 
 import dev.kumo.client.ActivationError;
 import dev.kumo.client.ActivationInfo;
+import dev.kumo.client.ActivationTree;
 import dev.kumo.client.ActivationStatus;
 import dev.kumo.client.AliasInfo;
 import dev.kumo.client.AsyncOptions;
@@ -123,7 +124,21 @@ public final class Wire {
                 result.isMissingNode() ? Optional.empty() : Optional.of(JSON.writeValueAsString(result)),
                 error.isObject() ? Optional.of(activationError(error, "Error")) : Optional.empty(),
                 strings(node.path("logs"), "logs"), node.has("attempt") ? (int) integer(node, "attempt", what) : 1,
-                attempts(node.path("attempts")));
+                attempts(node.path("attempts")), optionalText(node, "parentId"));
+    }
+
+    /** Reads an activation tree ({@code GET /v1/activations/{id}/tree}). */
+    public static ActivationTree tree(JsonNode node) {
+        String what = "activation tree";
+        requireObject(node, what);
+        List<ActivationTree> children = new ArrayList<>(node.path("children").size());
+        for (JsonNode child : node.path("children")) {
+            children.add(tree(child));
+        }
+        return new ActivationTree(text(node, "activationId", what), text(node, "function", what),
+                text(node, "version", what), status(text(node, "status", what)), bool(node, "coldStart"),
+                instant(node, "start", what), decimal(node, "durationMs", what), optionalText(node, "parentId"),
+                optionalText(node, "errorType"), optionalText(node, "errorMessage"), children);
     }
 
     /** Reads a list of earlier attempts; absent is empty. */

@@ -16,15 +16,22 @@ import java.util.function.Consumer;
  *                     it lets the caller answer at the deadline although {@link FunctionInstance#execute}
  *                     returns only when the function does. Must be quick and must not block. Not called when
  *                     {@code execute} returns first.
+ * @param depth        how many calls between functions deep the invocation runs (0 for one from outside);
+ *                     the calls the function makes run one deeper
  */
 public record Execution(ActivationId activationId, byte[] payload, Instant deadline,
-                        Consumer<List<String>> onTimeout) {
+                        Consumer<List<String>> onTimeout, int depth) {
 
     /** Rejects missing parts. */
     public Execution {
         if (activationId == null || payload == null || deadline == null || onTimeout == null) {
             throw new IllegalArgumentException("activationId, payload, deadline and onTimeout are required");
         }
+    }
+
+    /** An execution of an invocation from outside (depth 0). */
+    public Execution(ActivationId activationId, byte[] payload, Instant deadline, Consumer<List<String>> onTimeout) {
+        this(activationId, payload, deadline, onTimeout, 0);
     }
 
     /** An execution whose caller waits for {@code execute} to return, however long past the deadline. */

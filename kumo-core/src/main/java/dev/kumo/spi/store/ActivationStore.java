@@ -4,6 +4,7 @@ import dev.kumo.core.Activation;
 import dev.kumo.core.ActivationId;
 import dev.kumo.core.ActivationStatus;
 import dev.kumo.core.Page;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,4 +30,10 @@ public interface ActivationStore {
      * for all functions, {@code token} empty for the first page (tokens are those of the unfiltered list).
      */
     Page<Activation> list(String function, Optional<ActivationStatus> status, String token, int limit);
+
+    /**
+     * The retained activations whose {@code parentId} is {@code parent}: the calls it made to other
+     * functions, oldest first.
+     */
+    List<Activation> children(ActivationId parent);
 }

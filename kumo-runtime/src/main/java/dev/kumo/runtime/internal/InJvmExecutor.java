@@ -13,6 +13,7 @@ import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,10 +36,12 @@ public final class InJvmExecutor implements FunctionExecutor {
     private final CodeIndexCache indexes;
     private final int maxLogLines;
     private final int maxLogBytes;
+    private final FunctionCalls calls;
     private final ClassLoader api = InJvmExecutor.class.getClassLoader();
 
     private InJvmExecutor(Tier tier, JsonMapper mapper, InstantSource clock, Watchdog watchdog,
-                          CodeIndexCache indexes, int maxLogLines, int maxLogBytes) {
+                          CodeIndexCache indexes, int maxLogLines, int maxLogBytes, FunctionCalls calls) {
+        this.calls = calls;
         this.tier = tier;
         this.mapper = mapper;
         this.clock = clock;
@@ -55,13 +58,15 @@ public final class InJvmExecutor implements FunctionExecutor {
      * @param watchdog    fires the deadlines of invocations
      * @param maxLogLines most log lines kept per activation
      * @param maxLogBytes most log bytes kept per activation
+     * @param calls       how functions call other functions
      */
     public static Map<Tier, FunctionExecutor> create(JsonMapper mapper, InstantSource clock, Watchdog watchdog,
-                                                     int maxLogLines, int maxLogBytes) {
+                                                     int maxLogLines, int maxLogBytes, FunctionCalls calls) {
         var indexes = new CodeIndexCache();
         var executors = new EnumMap<Tier, FunctionExecutor>(Tier.class);
         for (Tier tier : Tier.values()) {
-            executors.put(tier, new InJvmExecutor(tier, mapper, clock, watchdog, indexes, maxLogLines, maxLogBytes));
+            executors.put(tier, new InJvmExecutor(tier, mapper, clock, watchdog, indexes, maxLogLines, maxLogBytes,
+                    calls));
         }
         return executors;
     }
@@ -82,7 +87,7 @@ public final class InJvmExecutor implements FunctionExecutor {
         }
         var loader = new FunctionClassLoader(version.instanceKey(), index, api);
         LogBuffer logs = newLog();
-        var ctx = new InvocationContext(trigger.value(), version, deadline, clock, logs);
+        var ctx = new InvocationContext(trigger.value(), version, deadline, clock, logs, Optional.empty());
         String handler = version.config().handler();
         var outcome = TimedRun.detached(() -> {
             HandlerAdapter adapter = HandlerAdapter.create(loader, handler, mapper);
@@ -104,6 +109,10 @@ public final class InJvmExecutor implements FunctionExecutor {
 
     InstantSource clock() {
         return clock;
+    }
+
+    FunctionCalls calls() {
+        return calls;
     }
 
     Watchdog watchdog() {

@@ -6,6 +6,7 @@ import dev.kumo.spi.executor.Execution;
 import dev.kumo.spi.executor.ExecutionResult;
 import dev.kumo.spi.executor.FunctionInstance;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A loaded handler plus its class loader. Holds no per-invocation state, so a shared-tier instance serves
@@ -43,8 +44,10 @@ final class InJvmInstance implements FunctionInstance {
             throw new IllegalStateException("instance of " + version.instanceKey() + " was closed");
         }
         LogBuffer logs = executor.newLog();
+        var caller = executor.calls().caller(execution.activationId(), execution.depth(), execution.deadline(),
+                classLoader);
         var ctx = new InvocationContext(execution.activationId().value(), version, execution.deadline(),
-                executor.clock(), logs);
+                executor.clock(), logs, Optional.of(caller));
         byte[] payload = execution.payload();
         var outcome = TimedRun.inline(() -> handler.invoke(payload, ctx), classLoader, logs, execution.deadline(),
                 executor.clock(), executor.watchdog(), () -> execution.onTimeout().accept(logs.drain()));

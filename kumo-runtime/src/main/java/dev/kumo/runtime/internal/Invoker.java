@@ -73,7 +73,7 @@ public final class Invoker {
                                    long admittedNanos, Consumer<InvocationResult> early) {
         var id = request.id();
         long timeoutMs = version.config().timeoutMs();
-        return switch (pool.acquire(version, id, admitted.plusMillis(timeoutMs))) {
+        return switch (pool.acquire(version, id, request.capDeadline(admitted.plusMillis(timeoutMs)))) {
             case Acquisition.Leased lease -> run(version, request, id, admitted, admittedNanos, lease, early);
             case Acquisition.Rejected r -> reject(version, request, id, admitted, r.reason(), r.message());
             case Acquisition.StartFailed f -> {
@@ -134,7 +134,8 @@ public final class Invoker {
         ExecutionResult result;
         try {
             result = lease.slot().instance().execute(
-                    new Execution(id, request.payload(), start.plusMillis(timeoutMs), overtime));
+                    new Execution(id, request.payload(), request.capDeadline(start.plusMillis(timeoutMs)), overtime,
+                            request.depth()));
         } catch (RuntimeException | Error e) {
             overtime.returned();
             pool.release(lease.slot(), start, clock.instant());
@@ -217,7 +218,7 @@ public final class Invoker {
                 runNanos / 1e6, initNanos / 1e6, queueNanos / 1e6, version.config().memoryMb(),
                 request.payload().length, output == null ? 0 : output.length,
                 output == null ? Optional.empty() : Optional.of(resultText(output)),
-                Optional.ofNullable(error), logs, request.attempt(), List.of());
+                Optional.ofNullable(error), logs, request.attempt(), List.of(), request.parentId());
         try {
             activations.record(activation);
         } catch (RuntimeException e) {

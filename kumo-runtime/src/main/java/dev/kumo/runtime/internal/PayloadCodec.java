@@ -61,6 +61,43 @@ final class PayloadCodec {
         return writer.writeValueAsBytes(output);
     }
 
+    /** {@code value} as JSON bytes by the rules of {@link #write}: how a call's input becomes a payload. */
+    static byte[] toJson(JsonMapper mapper, Object value) {
+        if (value == null) {
+            return NULL.clone();
+        }
+        if (value instanceof byte[] bytes) {
+            return requireJson(mapper, bytes);
+        }
+        return mapper.writeValueAsBytes(value);
+    }
+
+    /**
+     * A function's JSON output mapped to {@code type}: {@code Void} ignores it, {@code byte[]} gets the bytes
+     * as-is, {@code String} gets a JSON string's text (or the JSON itself when it is not a string).
+     *
+     * @throws InvalidOutputException when the output does not fit the type
+     */
+    @SuppressWarnings("unchecked")
+    static <O> O fromJson(JsonMapper mapper, byte[] json, Class<O> type) {
+        if (type == Void.class || type == void.class) {
+            return null;
+        }
+        if (type == byte[].class) {
+            return (O) json;
+        }
+        try {
+            if (type == String.class) {
+                var tree = mapper.readTree(json);
+                return (O) (tree.isString() ? tree.stringValue() : tree.isNull() ? null : tree.toString());
+            }
+            return mapper.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new InvalidOutputException("cannot map the output to " + type.getSimpleName() + ": "
+                    + e.getOriginalMessage());
+        }
+    }
+
     /**
      * Returns {@code bytes} when they hold exactly one JSON value; otherwise throws
      * {@link InvalidOutputException}. A streaming skip: no tree is built.

@@ -158,6 +158,11 @@ public final class FakeStore implements Store {
         public Page<Activation> list(String function, Optional<ActivationStatus> status, String token, int limit) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<Activation> children(ActivationId parent) {
+            return activations.stream().filter(a -> a.parentId().equals(Optional.of(parent))).toList();
+        }
     }
 
     @Override

@@ -12,11 +12,12 @@ import dev.kumo.server.http.Router;
 import dev.kumo.spi.store.ActivationStore;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code /v1/activations}: the record of every invocation, newest first, with logs; filtered by function and
- * status ({@code queued}, {@code dead-lettered}...).
+ * status ({@code queued}, {@code dead-lettered}...), and the tree of calls between functions one made.
  */
 public final class ActivationRoutes {
 
@@ -28,6 +29,11 @@ public final class ActivationRoutes {
      */
     public record LogsView(String activationId, List<String> logs) {
     }
+
+    /** Deepest level of a tree served. */
+    static final int MAX_TREE_DEPTH = 64;
+    /** Most descendants in a tree served. */
+    static final int MAX_TREE_NODES = 10_000;
 
     private final ActivationStore activations;
     private final JsonCodec json;
@@ -42,7 +48,8 @@ public final class ActivationRoutes {
     public void register(Router router) {
         router.add(HttpMethod.GET, "/v1/activations", this::list)
                 .add(HttpMethod.GET, "/v1/activations/{id}", this::get)
-                .add(HttpMethod.GET, "/v1/activations/{id}/logs", this::logs);
+                .add(HttpMethod.GET, "/v1/activations/{id}/logs", this::logs)
+                .add(HttpMethod.GET, "/v1/activations/{id}/tree", this::tree);
     }
 
     private Response list(Request r) {
@@ -64,6 +71,29 @@ public final class ActivationRoutes {
     private Response logs(Request r) {
         var a = find(r);
         return Response.json(HttpResponseStatus.OK, json.write(new LogsView(a.id().value(), a.logs())));
+    }
+
+    private Response tree(Request r) {
+        var budget = new int[] {MAX_TREE_NODES};
+        return Response.json(HttpResponseStatus.OK, json.write(tree(find(r), 0, budget)));
+    }
+
+    /**
+     * The activation and its descendants. Depth and size are bounded (the runtime bounds call depth, but the
+     * store may hold chains recorded under other limits): past them, children are left out.
+     */
+    private Views.TreeView tree(Activation a, int depth, int[] budget) {
+        if (depth >= MAX_TREE_DEPTH) {
+            return Views.TreeView.of(a, List.of());
+        }
+        var children = new ArrayList<Views.TreeView>();
+        for (var child : activations.children(a.id())) {
+            if (budget[0]-- <= 0) {
+                break;
+            }
+            children.add(tree(child, depth + 1, budget));
+        }
+        return Views.TreeView.of(a, children);
     }
 
     private Activation find(Request r) {

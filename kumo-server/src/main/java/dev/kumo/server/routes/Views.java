@@ -3,6 +3,7 @@ package dev.kumo.server.routes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.kumo.core.Activation;
+import dev.kumo.core.ActivationId;
 import dev.kumo.core.Alias;
 import dev.kumo.core.AsyncConfig;
 import dev.kumo.core.Attempt;
@@ -60,13 +61,31 @@ public final class Views {
                                  boolean coldStart, String start, double durationMs, double initMs, double queueMs,
                                  int memoryMb, long inputBytes, long outputBytes,
                                  @JsonRawValue String result, ErrorInfo error, List<String> logs, int attempt,
-                                 List<AttemptView> attempts) {
+                                 List<AttemptView> attempts, String parentId) {
 
         static ActivationView of(Activation a) {
             return new ActivationView(a.id().value(), a.function(), a.version(), a.status().wireName(), a.coldStart(),
                     a.start().toString(), a.durationMs(), a.initMs(), a.queueMs(), a.memoryMb(), a.inputBytes(),
                     a.outputBytes(), a.result().orElse(null), a.error().orElse(null), a.logs(), a.attempt(),
-                    a.attempts().stream().map(AttemptView::of).toList());
+                    a.attempts().stream().map(AttemptView::of).toList(),
+                    a.parentId().map(ActivationId::value).orElse(null));
+        }
+    }
+
+    /**
+     * One node of {@code GET /v1/activations/{id}/tree}: an activation without its logs and result, and the
+     * calls it made to other functions, oldest first.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TreeView(String activationId, String function, String version, String status, boolean coldStart,
+                           String start, double durationMs, String parentId, String errorType,
+                           String errorMessage, List<TreeView> children) {
+
+        static TreeView of(Activation a, List<TreeView> children) {
+            return new TreeView(a.id().value(), a.function(), a.version(), a.status().wireName(), a.coldStart(),
+                    a.start().toString(), a.durationMs(), a.parentId().map(ActivationId::value).orElse(null),
+                    a.error().map(ErrorInfo::errorType).orElse(null), a.error().map(ErrorInfo::message).orElse(null),
+                    children);
         }
     }
 

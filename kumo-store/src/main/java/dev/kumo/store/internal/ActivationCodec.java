@@ -59,6 +59,12 @@ public final class ActivationCodec {
         // Added after the first release: readers of older records stop at the logs (see read).
         out.writeInt(a.attempt());
         writeAttempts(out, a.attempts());
+        // Added with calls between functions: readers of older records stop at the attempts.
+        out.writeByte(a.parentId().isPresent() ? 1 : 0);
+        a.parentId().ifPresent(parent -> {
+            out.writeLong(HexFormat.fromHexDigitsToLong(parent.value(), 0, 16));
+            out.writeLong(HexFormat.fromHexDigitsToLong(parent.value(), 16, 32));
+        });
         out.patchInt(lengthAt, out.position() - lengthAt - 4);
         count++;
         newestMicros = Math.max(newestMicros, ActivationKeys.micros(a.start()));
@@ -171,8 +177,12 @@ public final class ActivationCodec {
         }
         int attempt = in.readInt();
         var attempts = readAttempts(in);
+        // a record written before parents were kept ends here
+        var parent = in.position() < end && in.readByte() != 0
+                ? Optional.of(new ActivationId(hex.toHexDigits(in.readLong()) + hex.toHexDigits(in.readLong())))
+                : Optional.<ActivationId>empty();
         return new Activation(id, function, version, status, cold, start, duration, init, queue, memory, input,
-                output, result, error, logs, attempt, attempts);
+                output, result, error, logs, attempt, attempts, parent);
     }
 
     private static Optional<ErrorInfo> readError(BinaryReader in) {

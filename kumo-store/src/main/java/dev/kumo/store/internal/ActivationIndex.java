@@ -1,11 +1,14 @@
 package dev.kumo.store.internal;
 
 import dev.kumo.core.Activation;
+import dev.kumo.core.ActivationId;
 import dev.kumo.core.ActivationStatus;
 import dev.kumo.core.Page;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -92,6 +95,25 @@ public final class ActivationIndex {
         }
         return new Page<>(items, picked.size() > limit
                 ? Optional.of(ActivationKeys.timeKey(items.getLast())) : Optional.empty());
+    }
+
+    /**
+     * The records whose parent is {@code parentId}, oldest first, leaving out those that started before
+     * {@code cutoffMicros}. Scans every retained record: trees are read rarely, and keeping a second index
+     * would cost every invocation.
+     */
+    public List<Activation> children(ActivationId parentId, long cutoffMicros) {
+        long end = recorded.get();
+        var picked = new ArrayList<Activation>();
+        var parent = Optional.of(parentId);
+        for (long n = end - 1; n >= 0 && n >= end - ring.length; n--) {
+            var record = (Retained) SLOTS.getAcquire(ring, slot(n));
+            if (record != null && live(record, cutoffMicros) && record.activation().parentId().equals(parent)) {
+                picked.add(record.activation());
+            }
+        }
+        picked.sort(Comparator.comparing(Activation::start).thenComparing(a -> a.id().value()));
+        return picked;
     }
 
     /**

@@ -122,6 +122,11 @@ public final class MvActivationStore implements ActivationStore {
         return index.page(function, status, after, limit, cutoffMicros());
     }
 
+    @Override
+    public List<Activation> children(ActivationId parent) {
+        return index.children(parent, cutoffMicros());
+    }
+
     /** Activation writes dropped because the buffer was full, the store closed, or a write failed. */
     public long dropped() {
         return buffer.dropped();

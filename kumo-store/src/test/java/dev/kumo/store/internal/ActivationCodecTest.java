@@ -93,6 +93,43 @@ class ActivationCodecTest {
     }
 
     @Test
+    void theParentIdRoundTripsBesideTheAttempts() {
+        var parent = ActivationId.random();
+        var child = withParent(timedOut(WHEN).withAttempts(ActivationStatus.TIMEOUT, 2,
+                List.of(ok(WHEN).asAttempt())), parent);
+        var orphan = ok(WHEN);
+
+        var decoded = ActivationCodec.decode(codecOf(child, orphan));
+
+        assertThat(decoded).containsExactly(child, orphan);
+        assertThat(decoded.getFirst().parentId()).contains(parent);
+        assertThat(decoded.getFirst().attempts()).hasSize(1);
+        assertThat(decoded.getLast().parentId()).isEmpty();
+    }
+
+    @Test
+    void recordsWrittenBeforeParentsWereKeptReadWithoutOne() {
+        var a = ok(WHEN).withAttempts(ActivationStatus.SUCCESS, 3, List.of());
+        var bytes = codecOf(a);
+        // Drop the trailing "no parent" byte and shorten the record: the layout of the previous release.
+        int length = ByteBuffer.wrap(bytes, ActivationCodec.HEADER, 4).getInt();
+        var old = Arrays.copyOf(bytes, bytes.length - 1);
+        ByteBuffer.wrap(old).putInt(ActivationCodec.HEADER, length - 1);
+
+        var decoded = ActivationCodec.decode(old);
+
+        assertThat(decoded).containsExactly(a);
+        assertThat(decoded.getFirst().parentId()).isEmpty();
+        assertThat(decoded.getFirst().attempt()).isEqualTo(3);
+    }
+
+    private static Activation withParent(Activation a, ActivationId parent) {
+        return new Activation(a.id(), a.function(), a.version(), a.status(), a.coldStart(), a.start(), a.durationMs(),
+                a.initMs(), a.queueMs(), a.memoryMb(), a.inputBytes(), a.outputBytes(), a.result(), a.error(), a.logs(),
+                a.attempt(), a.attempts(), Optional.of(parent));
+    }
+
+    @Test
     void rejectsOtherFormats() {
         var codec = new ActivationCodec();
         codec.add(ok(WHEN));
@@ -106,9 +143,11 @@ class ActivationCodecTest {
                 .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
-    private static byte[] codecOf(Activation a) {
+    private static byte[] codecOf(Activation... records) {
         var codec = new ActivationCodec();
-        codec.add(a);
+        for (var a : records) {
+            codec.add(a);
+        }
         return codec.finish();
     }
 }
