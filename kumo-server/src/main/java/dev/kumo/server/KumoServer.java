@@ -98,7 +98,8 @@ public final class KumoServer implements AutoCloseable {
                     .register(metrics);
             var runtimeConfig = RuntimeConfig.defaults()
                     .withMemoryBudgetMb(config.memoryBudgetMb())
-                    .withMaxInFlight(config.maxInFlight());
+                    .withMaxInFlight(config.maxInFlight())
+                    .withCallBounds(config.maxCallDepth(), config.maxFanOut());
             dispatcher = Dispatcher.create(runtimeConfig, store, keepAlive, clock, metrics);
             async = AsyncRuntime.start(config.async(), store, target(dispatcher), clock, metrics);
             var json = new JsonCodec();

@@ -74,6 +74,12 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--routes-prefix", description = "Path under which HTTP routes (function URLs) are served (default: ${DEFAULT-VALUE}).")
     String routesPrefix = ServerConfig.DEFAULT_ROUTES_PREFIX;
 
+    @Option(names = "--max-call-depth", description = "Deepest chain of calls between functions (ctx.invoke) (default: ${DEFAULT-VALUE}).")
+    int maxCallDepth = ServerConfig.defaults().maxCallDepth();
+
+    @Option(names = "--max-fan-out", description = "Most calls one activation may have running at once (default: ${DEFAULT-VALUE}).")
+    int maxFanOut = ServerConfig.defaults().maxFanOut();
+
     /** Entry point. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -83,6 +89,9 @@ public final class Main implements Callable<Integer> {
     ServerConfig config() {
         if (maxAsyncPayloadKb < 1) {
             throw new IllegalArgumentException("--max-async-payload-kb must be at least 1, got " + maxAsyncPayloadKb);
+        }
+        if (maxCallDepth < 1 || maxFanOut < 1) {
+            throw new IllegalArgumentException("--max-call-depth and --max-fan-out must be at least 1");
         }
         if (maxQueuedMb < 1) {
             throw new IllegalArgumentException("--max-queued-mb must be at least 1, got " + maxQueuedMb);
@@ -96,7 +105,7 @@ public final class Main implements Callable<Integer> {
         return new ServerConfig(host, port, data, noExamples ? Optional.empty() : Optional.ofNullable(examples),
                 keepAlive, memoryBudgetMb, maxInFlight, (long) maxPayloadMb * 1024 * 1024,
                 ServerConfig.defaults().maxCodeBytes(), maxActivations, DurationSpec.parse(activationMaxAge), async,
-                (long) maxAsyncPayloadKb * 1024, routesPrefix);
+                (long) maxAsyncPayloadKb * 1024, routesPrefix, maxCallDepth, maxFanOut);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kumo.server;
 
 import dev.kumo.async.AsyncSettings;
+import dev.kumo.runtime.RuntimeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,11 +24,13 @@ import java.util.Set;
  * @param async                queue depth, idempotency window, callback hosts and retry backoff
  * @param maxAsyncPayloadBytes largest asynchronous invoke body (also of a topic event)
  * @param routesPrefix         path under which HTTP routes (function URLs) are served, e.g. {@code /fn}
+ * @param maxCallDepth         deepest chain of {@code ctx.invoke} calls (a call at a greater depth is refused)
+ * @param maxFanOut            most calls one activation may have running at once
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<Path> examplesJar, String keepAlive,
                            int memoryBudgetMb, int maxInFlight, long maxSyncPayloadBytes, long maxCodeBytes,
                            int maxActivations, Duration activationMaxAge, AsyncSettings async,
-                           long maxAsyncPayloadBytes, String routesPrefix) {
+                           long maxAsyncPayloadBytes, String routesPrefix, int maxCallDepth, int maxFanOut) {
 
     /** The default {@link #maxAsyncPayloadBytes}: 1 MiB. */
     public static final long DEFAULT_MAX_ASYNC_PAYLOAD_BYTES = 1024 * 1024;
@@ -49,7 +52,7 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<Path> e
             throw new IllegalArgumentException("port must be 0-65535, got " + port);
         }
         if (memoryBudgetMb < 128 || maxInFlight < 1 || maxSyncPayloadBytes < 1 || maxCodeBytes < 1
-                || maxActivations < 1 || maxAsyncPayloadBytes < 1) {
+                || maxActivations < 1 || maxAsyncPayloadBytes < 1 || maxCallDepth < 1 || maxFanOut < 1) {
             throw new IllegalArgumentException("limits must be positive (memory budget at least 128 MB)");
         }
         if (routesPrefix == null || !routesPrefix.matches("(/[A-Za-z0-9._~-]+)+")
@@ -65,49 +68,50 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<Path> e
                         int maxActivations, Duration activationMaxAge) {
         this(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight, maxSyncPayloadBytes,
                 maxCodeBytes, maxActivations, activationMaxAge, AsyncSettings.defaults(),
-                DEFAULT_MAX_ASYNC_PAYLOAD_BYTES, DEFAULT_ROUTES_PREFIX);
+                DEFAULT_MAX_ASYNC_PAYLOAD_BYTES, DEFAULT_ROUTES_PREFIX, RuntimeConfig.defaults().maxCallDepth(),
+                RuntimeConfig.defaults().maxFanOut());
     }
 
     /** With another port. */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix);
+                routesPrefix, maxCallDepth, maxFanOut);
     }
 
     /** With another data directory. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix);
+                routesPrefix, maxCallDepth, maxFanOut);
     }
 
     /** With examples deployed from {@code jar} at start. */
     public ServerConfig withExamples(Path jar) {
         return new ServerConfig(host, port, dataDir, Optional.of(jar), keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix);
+                routesPrefix, maxCallDepth, maxFanOut);
     }
 
     /** With other runtime limits. */
     public ServerConfig withLimits(int newMemoryBudgetMb, int newMaxInFlight, long newMaxSyncPayloadBytes) {
         return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, newMemoryBudgetMb, newMaxInFlight,
                 newMaxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix);
+                routesPrefix, maxCallDepth, maxFanOut);
     }
 
     /** With another keep-alive policy spec, e.g. {@code hybrid-histogram}. */
     public ServerConfig withKeepAlive(String spec) {
         return new ServerConfig(host, port, dataDir, examplesJar, spec, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix);
+                routesPrefix, maxCallDepth, maxFanOut);
     }
 
     /** With other asynchronous settings and async payload limit. */
     public ServerConfig withAsync(AsyncSettings settings, long newMaxAsyncPayloadBytes) {
         return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, settings,
-                newMaxAsyncPayloadBytes, routesPrefix);
+                newMaxAsyncPayloadBytes, routesPrefix, maxCallDepth, maxFanOut);
     }
 
     /** With other asynchronous settings. */
@@ -115,10 +119,17 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<Path> e
         return withAsync(settings, maxAsyncPayloadBytes);
     }
 
+    /** With other bounds on calls between functions ({@code ctx.invoke}). */
+    public ServerConfig withCallBounds(int depth, int fanOut) {
+        return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
+                maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
+                routesPrefix, depth, fanOut);
+    }
+
     /** With function URLs served under another prefix. */
     public ServerConfig withRoutesPrefix(String prefix) {
         return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                prefix);
+                prefix, maxCallDepth, maxFanOut);
     }
 }

@@ -30,6 +30,18 @@ class MainTest {
         assertThat(config.async().callbackHosts()).containsExactlyInAnyOrder("localhost", "127.0.0.1", "::1");
         assertThat(config.async().retryBase()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.async().retryMax()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.maxCallDepth()).isEqualTo(16);
+        assertThat(config.maxFanOut()).isEqualTo(64);
+    }
+
+    @Test
+    void callBoundsAreMapped() {
+        var config = parse("--max-call-depth", "3", "--max-fan-out", "8");
+
+        assertThat(config.maxCallDepth()).isEqualTo(3);
+        assertThat(config.maxFanOut()).isEqualTo(8);
+        assertThatThrownBy(() -> parse("--max-fan-out", "0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--max-fan-out");
     }
 
     @Test
