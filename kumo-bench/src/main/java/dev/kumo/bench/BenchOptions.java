@@ -13,7 +13,8 @@ import java.util.Set;
  * @param duration        measured duration of each wrk run
  * @param out             output folder
  * @param connections     wrk connections
- * @param latencyRequests measured requests of warm-latency (after a quarter as many warm-up requests)
+ * @param latencyRequests measured requests of warm-latency (after a quarter as many warm-up requests), and
+ *                        measured calls of each kind in call-hop
  * @param coldStarts      measured cold starts
  * @param functions       functions deployed by the memory benchmark
  * @param warmInstances   isolated instances warmed by the memory benchmark, and shared slots filled
@@ -25,7 +26,8 @@ record BenchOptions(Set<String> only, Duration duration, Path out, int connectio
             usage: BenchMain [--only NAME[,NAME]] [--duration 10s] [--out bench-results/]
                              [--connections 64] [--requests 20000] [--cold-starts 100]
                              [--functions 1000] [--warm 100]
-              NAME: warm-throughput, warm-latency, cold-start, memory, twin (repeat --only or comma-separate)
+              NAME: warm-throughput, warm-latency, call-hop, cold-start, async-enqueue, async-drain, memory, twin
+                    (repeat --only or comma-separate)
               durations: 500ms, 10s, 1m (a bare number is seconds)""";
 
     /** Validates ranges. */
