@@ -46,6 +46,7 @@ public final class KumoClient implements AutoCloseable {
     private final Transport transport;
     private final DeadLetterClient deadLetters;
     private final ScheduleClient schedules;
+    private final WorkflowClient workflows;
     private final TriggerClient triggers;
     private final RuleClient rules;
     private final RouteClient routes;
@@ -56,6 +57,7 @@ public final class KumoClient implements AutoCloseable {
         this.transport = new Transport(baseUrl, requestTimeout);
         this.deadLetters = new DeadLetterClient(transport);
         this.schedules = new ScheduleClient(transport);
+        this.workflows = new WorkflowClient(transport);
         this.triggers = new TriggerClient(transport);
         this.rules = new RuleClient(transport);
         this.routes = new RouteClient(transport);
@@ -365,6 +367,11 @@ public final class KumoClient implements AutoCloseable {
     /** Schedules. */
     public ScheduleClient schedules() {
         return schedules;
+    }
+
+    /** DAG workflows and their runs. */
+    public WorkflowClient workflows() {
+        return workflows;
     }
 
     /** Triggers and publishing to their topics. */

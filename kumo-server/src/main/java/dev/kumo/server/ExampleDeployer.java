@@ -2,6 +2,7 @@ package dev.kumo.server;
 
 import dev.kumo.server.routes.DeployRequest;
 import dev.kumo.server.routes.Deployer;
+import dev.kumo.workflow.WorkflowRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deploys the functions listed in a jar's {@code META-INF/kumo/functions.json}, each as {@code $LATEST}
- * with that jar as code. Redeploying unchanged examples only bumps their revision; the code is stored once.
+ * with that jar as code, then the workflows under {@code META-INF/kumo/workflows/}. Redeploying unchanged examples
+ * only bumps their revision; the code is stored once.
  */
 final class ExampleDeployer {
 
@@ -28,6 +30,30 @@ final class ExampleDeployer {
     }
 
     private ExampleDeployer() {
+    }
+
+    /**
+     * Stores every workflow definition {@code META-INF/kumo/workflows/NAME.json} of the jar as workflow
+     * {@code NAME} (after the functions, which their steps name) and returns the names.
+     */
+    static List<String> deployWorkflows(Path jar, WorkflowRuntime workflows) {
+        var prefix = "META-INF/kumo/workflows/";
+        try (var jarFile = new JarFile(jar.toFile())) {
+            var names = new ArrayList<String>();
+            for (var entry : java.util.Collections.list(jarFile.entries())) {
+                var path = entry.getName();
+                if (path.startsWith(prefix) && path.endsWith(".json") && path.indexOf('/', prefix.length()) < 0) {
+                    try (var in = jarFile.getInputStream(entry)) {
+                        var name = path.substring(prefix.length(), path.length() - ".json".length());
+                        workflows.put(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                        names.add(name);
+                    }
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read examples jar " + jar, e);
+        }
     }
 
     /** Deploys every function in the jar's manifest and returns their names. */

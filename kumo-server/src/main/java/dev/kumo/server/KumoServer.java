@@ -22,11 +22,14 @@ import dev.kumo.server.routes.RuleRoutes;
 import dev.kumo.server.routes.ScheduleRoutes;
 import dev.kumo.server.routes.TriggerRoutes;
 import dev.kumo.server.routes.VersionRoutes;
+import dev.kumo.server.routes.WorkflowRoutes;
 import dev.kumo.server.urls.FunctionUrls;
 import dev.kumo.server.urls.RouteTable;
 import dev.kumo.spi.keepalive.KeepAlivePolicies;
 import dev.kumo.store.EmbeddedStore;
 import dev.kumo.store.StoreOptions;
+import dev.kumo.workflow.StepInvoker;
+import dev.kumo.workflow.WorkflowRuntime;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -45,7 +48,7 @@ import java.util.function.Consumer;
 
 /**
  * One Kumo node in embedded mode: the composition root. {@link #start} opens the store, builds the
- * runtime and the asynchronous runtime on top of it, binds the HTTP gateway and deploys the examples;
+ * runtime, the asynchronous runtime and the workflow runtime on top of it, binds the HTTP gateway and deploys the examples;
  * {@link #close} undoes it in reverse.
  */
 public final class KumoServer implements AutoCloseable {
@@ -55,16 +58,18 @@ public final class KumoServer implements AutoCloseable {
     private final EmbeddedStore store;
     private final Dispatcher dispatcher;
     private final AsyncRuntime async;
+    private final WorkflowRuntime workflows;
     private final HttpGateway gateway;
     private final JvmGcMetrics gcMetrics;
     private final List<String> examples;
     private final String host;
 
-    private KumoServer(EmbeddedStore store, Dispatcher dispatcher, AsyncRuntime async, HttpGateway gateway,
-                       JvmGcMetrics gcMetrics, List<String> examples, String host) {
+    private KumoServer(EmbeddedStore store, Dispatcher dispatcher, AsyncRuntime async, WorkflowRuntime workflows,
+                       HttpGateway gateway, JvmGcMetrics gcMetrics, List<String> examples, String host) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.async = async;
+        this.workflows = workflows;
         this.gateway = gateway;
         this.gcMetrics = gcMetrics;
         this.examples = examples;
@@ -86,6 +91,7 @@ public final class KumoServer implements AutoCloseable {
                 config.activationMaxAge(), clock));
         Dispatcher dispatcher = null;
         AsyncRuntime async = null;
+        WorkflowRuntime workflows = null;
         JvmGcMetrics gc = new JvmGcMetrics();
         try {
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -102,6 +108,7 @@ public final class KumoServer implements AutoCloseable {
                     .withCallBounds(config.maxCallDepth(), config.maxFanOut());
             dispatcher = Dispatcher.create(runtimeConfig, store, keepAlive, clock, metrics);
             async = AsyncRuntime.start(config.async(), store, target(dispatcher), clock, metrics);
+            workflows = WorkflowRuntime.start(store.workflows(), steps(dispatcher), clock);
             var json = new JsonCodec();
             var router = new Router(json);
             var deployer = new Deployer(store, clock, dispatcher::draftReplaced);
@@ -118,6 +125,7 @@ public final class KumoServer implements AutoCloseable {
             new TriggerRoutes(store, async, json, clock, asyncLimit).register(router);
             new RuleRoutes(store, async, json, clock).register(router);
             new HttpRouteRoutes(store, routeTable, dispatcher::resolve, json, clock).register(router);
+            new WorkflowRoutes(workflows, json).register(router);
             new OpsRoutes(metrics, ready::get).register(router);
             router.prefix(config.routesPrefix(),
                     new FunctionUrls(config.routesPrefix(), routeTable, dispatcher, json, clock)::serve);
@@ -127,9 +135,14 @@ public final class KumoServer implements AutoCloseable {
                             config.maxSyncPayloadBytes()), asyncLimit));
             List<String> examples = config.examplesJar().map(jar -> ExampleDeployer.deploy(jar, deployer))
                     .orElse(List.of());
+            var wf = workflows;
+            config.examplesJar().ifPresent(jar -> ExampleDeployer.deployWorkflows(jar, wf));
             ready.set(true);
-            return new KumoServer(store, dispatcher, async, gateway, gc, examples, config.host());
+            return new KumoServer(store, dispatcher, async, workflows, gateway, gc, examples, config.host());
         } catch (RuntimeException e) {
+            if (workflows != null) {
+                workflows.close();
+            }
             if (async != null) {
                 async.close();
             }
@@ -153,6 +166,21 @@ public final class KumoServer implements AutoCloseable {
             @Override
             public InvocationResult invoke(InvocationRequest request, Consumer<InvocationResult> early) {
                 return dispatcher.invoke(request, early);
+            }
+        };
+    }
+
+    /** Workflow steps run through the dispatcher, like synchronous invocations. */
+    private static StepInvoker steps(Dispatcher dispatcher) {
+        return new StepInvoker() {
+            @Override
+            public InvocationResult invoke(InvocationRequest request) {
+                return dispatcher.invoke(request);
+            }
+
+            @Override
+            public FunctionVersion resolve(String function, String qualifier) {
+                return dispatcher.resolve(function, qualifier);
             }
         };
     }
@@ -200,10 +228,14 @@ public final class KumoServer implements AutoCloseable {
         return examples;
     }
 
-    /** Stops serving, then stops the asynchronous runtime and the runtime, and closes the store. */
+    /**
+     * Stops serving, then stops the workflow runtime (unfinished runs stay stored), the asynchronous runtime
+     * and the runtime, and closes the store.
+     */
     @Override
     public void close() {
         gateway.close();
+        workflows.close();
         async.close();
         dispatcher.close();
         gcMetrics.close();

@@ -12,6 +12,7 @@ import dev.kumo.spi.store.FunctionRegistry;
 import dev.kumo.spi.store.NamedRegistry;
 import dev.kumo.spi.store.Store;
 import dev.kumo.spi.store.VersionRegistry;
+import dev.kumo.spi.store.WorkflowStore;
 import dev.kumo.store.internal.ActivationLog;
 import dev.kumo.store.internal.FileCodeStore;
 import dev.kumo.store.internal.FunctionTable;
@@ -23,6 +24,7 @@ import dev.kumo.store.internal.MvAsyncQueue;
 import dev.kumo.store.internal.MvFunctionRegistry;
 import dev.kumo.store.internal.MvNamedRegistry;
 import dev.kumo.store.internal.MvVersionRegistry;
+import dev.kumo.store.internal.MvWorkflowStore;
 import dev.kumo.store.internal.StoreIo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +49,8 @@ import org.h2.mvstore.MVStoreException;
  * lose what the OS had not written back yet. Registry writes are never lost.
  *
  * <p>Every change of the asynchronous queue (enqueue, completion, dead letters, callbacks, schedule fires,
- * idempotency keys) and of the schedules, triggers, rules and routes is durable when its method returns:
+ * idempotency keys), of the schedules, triggers, rules and routes, and of workflows (definitions, runs, step
+ * states, fan-in joins, large results) is durable when its method returns:
  * acknowledged means synced. They use group commit: the changes that callers make concurrently are applied
  * together by the I/O thread, appended to the journal as one record and synced with one {@code fdatasync}
  * before any of those callers returns, so the sync cost is shared (tens of thousands of enqueues a second
@@ -83,6 +86,7 @@ public final class EmbeddedStore implements Store {
     private final MvNamedRegistry<Trigger> triggers;
     private final MvNamedRegistry<Rule> rules;
     private final MvNamedRegistry<HttpRoute> routes;
+    private final MvWorkflowStore workflows;
     private boolean closed;
 
     private EmbeddedStore(Path dataDir, StoreIo io, MVStore mvStore, StoreOptions options) {
@@ -102,6 +106,7 @@ public final class EmbeddedStore implements Store {
             this.triggers = new MvNamedRegistry<>("triggers", Trigger.class, io, commits, json);
             this.rules = new MvNamedRegistry<>("rules", Rule.class, io, commits, json);
             this.routes = new MvNamedRegistry<>("routes", HttpRoute.class, io, commits, json);
+            this.workflows = new MvWorkflowStore(io, commits, json);
             // last: it starts a writer thread
             this.activations = new MvActivationStore(io.call(() -> new ActivationLog(mvStore)), io, json, options);
         } catch (RuntimeException e) {
@@ -201,6 +206,12 @@ public final class EmbeddedStore implements Store {
     @Override
     public NamedRegistry<HttpRoute> routes() {
         return routes;
+    }
+
+    /** {@inheritDoc} Every change is synced before it returns, through the same journal as the queue. */
+    @Override
+    public WorkflowStore workflows() {
+        return workflows;
     }
 
     @Override

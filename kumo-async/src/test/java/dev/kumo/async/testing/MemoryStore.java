@@ -141,4 +141,9 @@ public final class MemoryStore implements Store {
                     .filter(a -> a.parentId().equals(Optional.of(parent))).toList();
         }
     }
+
+    @Override
+    public dev.kumo.spi.store.WorkflowStore workflows() {
+        throw new UnsupportedOperationException("no workflows in this fake");
+    }
 }

@@ -33,6 +33,9 @@ public interface Store extends AutoCloseable {
     /** HTTP routes. */
     NamedRegistry<dev.kumo.core.event.HttpRoute> routes();
 
+    /** Workflow definitions, runs, joins and large results. */
+    WorkflowStore workflows();
+
     /** Flushes and closes; the store is unusable afterwards. */
     @Override
     void close();

@@ -218,4 +218,9 @@ public final class FakeStore implements Store {
     @Override
     public void close() {
     }
+
+    @Override
+    public dev.kumo.spi.store.WorkflowStore workflows() {
+        throw new UnsupportedOperationException("no workflows in this fake");
+    }
 }

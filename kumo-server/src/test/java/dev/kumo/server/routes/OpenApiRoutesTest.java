@@ -31,6 +31,7 @@ class OpenApiRoutesTest {
         new TriggerRoutes(null, null, json, null, 1).register(router);
         new RuleRoutes(null, null, json, null).register(router);
         new HttpRouteRoutes(null, null, null, json, null).register(router);
+        new WorkflowRoutes(null, json).register(router);
         new OpsRoutes(null, () -> true).register(router);
         var served = new TreeSet<String>();
         router.routes().forEach(r -> served.add(r.method().name() + " " + r.pattern()));
