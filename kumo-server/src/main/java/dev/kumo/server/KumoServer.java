@@ -62,10 +62,12 @@ public final class KumoServer implements AutoCloseable {
     private final HttpGateway gateway;
     private final JvmGcMetrics gcMetrics;
     private final List<String> examples;
+    private final List<String> exampleWorkflows;
     private final String host;
 
     private KumoServer(EmbeddedStore store, Dispatcher dispatcher, AsyncRuntime async, WorkflowRuntime workflows,
-                       HttpGateway gateway, JvmGcMetrics gcMetrics, List<String> examples, String host) {
+                       HttpGateway gateway, JvmGcMetrics gcMetrics, List<String> examples,
+                       List<String> exampleWorkflows, String host) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.async = async;
@@ -73,6 +75,7 @@ public final class KumoServer implements AutoCloseable {
         this.gateway = gateway;
         this.gcMetrics = gcMetrics;
         this.examples = examples;
+        this.exampleWorkflows = exampleWorkflows;
         this.host = host;
     }
 
@@ -136,9 +139,11 @@ public final class KumoServer implements AutoCloseable {
             List<String> examples = config.examplesJar().map(jar -> ExampleDeployer.deploy(jar, deployer))
                     .orElse(List.of());
             var wf = workflows;
-            config.examplesJar().ifPresent(jar -> ExampleDeployer.deployWorkflows(jar, wf));
+            List<String> exampleWorkflows = config.examplesJar()
+                    .map(jar -> ExampleDeployer.deployWorkflows(jar, wf)).orElse(List.of());
             ready.set(true);
-            return new KumoServer(store, dispatcher, async, workflows, gateway, gc, examples, config.host());
+            return new KumoServer(store, dispatcher, async, workflows, gateway, gc, examples, exampleWorkflows,
+                    config.host());
         } catch (RuntimeException e) {
             if (workflows != null) {
                 workflows.close();
@@ -226,6 +231,11 @@ public final class KumoServer implements AutoCloseable {
     /** Names of the example functions deployed at start. */
     public List<String> examples() {
         return examples;
+    }
+
+    /** Names of the example workflows deployed at start. */
+    public List<String> exampleWorkflows() {
+        return exampleWorkflows;
     }
 
     /**

@@ -129,6 +129,10 @@ public final class Main implements Callable<Integer> {
             System.out.println("Try:  curl -s -X POST '" + url + "/v1/functions/hello/invoke' -d '{\"name\":\"Ada\"}'");
             System.out.println(" or:  ./kumo invoke hello --data '{\"name\":\"Ada\"}'");
         }
+        if (server.exampleWorkflows().contains("fanout-sum")) {
+            System.out.println("Deployed workflows: " + String.join(", ", server.exampleWorkflows()));
+            System.out.println("Try:  ./kumo workflow run fanout-sum --input '{\"n\":100}'");
+        }
         System.out.println("Press Ctrl+C to stop.");
         stopped.await();
         return 0;

@@ -31,6 +31,7 @@ class WorkflowRoutesTest {
     @Test
     void theExampleFanoutSumIsDeployedAndRunsSynchronously() {
         assertThat(node.get("/v1/workflows").body()).contains("\"name\":\"fanout-sum\"");
+        assertThat(node.server().exampleWorkflows()).containsExactly("fanout-sum");
         var reply = node.post("/v1/workflows/fanout-sum/run", "{\"n\":100}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().get("status").asString()).isEqualTo("succeeded");
