@@ -2,30 +2,12 @@ package dev.kumo.server.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kumo.server.RunningServer;
-import java.nio.file.Path;
+import dev.kumo.server.WithRunningServer;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /v1/schedules}: validated on put, shown with their next fire. */
-class ScheduleRoutesTest {
-
-    @TempDir
-    static Path data;
-    static RunningServer node;
-
-    @BeforeAll
-    static void start() {
-        node = RunningServer.start(data, c -> c);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+class ScheduleRoutesTest extends WithRunningServer {
 
     @Test
     void aMalformedExpressionIs400NamingIt() {

@@ -3,30 +3,12 @@ package dev.kumo.server.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kumo.server.RunningServer;
-import java.nio.file.Path;
+import dev.kumo.server.WithRunningServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Triggers, rules and topics: an event fans out to the function of every enabled rule. */
-class TriggerRoutesTest {
-
-    @TempDir
-    static Path data;
-    static RunningServer node;
-
-    @BeforeAll
-    static void start() {
-        node = RunningServer.start(data, c -> c);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+class TriggerRoutesTest extends WithRunningServer {
 
     @Test
     void anEventFansOutToEveryEnabledRule() {

@@ -3,30 +3,13 @@ package dev.kumo.server.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kumo.server.RunningServer;
+import dev.kumo.server.WithRunningServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /v1/workflows} and {@code /v1/workflow-runs} over the examples. */
-class WorkflowRoutesTest {
-
-    @TempDir
-    static Path data;
-    static RunningServer node;
-
-    @BeforeAll
-    static void start() {
-        node = RunningServer.start(data, c -> c);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+class WorkflowRoutesTest extends WithRunningServer {
 
     @Test
     void theExampleFanoutSumIsDeployedAndRunsSynchronously() {
