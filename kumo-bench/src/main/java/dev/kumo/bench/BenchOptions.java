@@ -26,7 +26,8 @@ record BenchOptions(Set<String> only, Duration duration, Path out, int connectio
             usage: BenchMain [--only NAME[,NAME]] [--duration 10s] [--out bench-results/]
                              [--connections 64] [--requests 20000] [--cold-starts 100]
                              [--functions 1000] [--warm 100]
-              NAME: warm-throughput, warm-latency, call-hop, cold-start, async-enqueue, async-drain, memory, twin
+              NAME: warm-throughput, warm-latency, call-hop, cold-start, async-enqueue, async-drain, memory, twin,
+                    workflow-fanout
                     (repeat --only or comma-separate)
               durations: 500ms, 10s, 1m (a bare number is seconds)""";
 

@@ -118,6 +118,27 @@ final class KumoApi {
         return all;
     }
 
+    /** Creates or replaces a workflow definition ({@code PUT /v1/workflows/{name}}). */
+    void putWorkflow(String name, String definitionJson) {
+        var r = send(HttpRequest.newBuilder(base.resolve("/v1/workflows/" + name))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(definitionJson)));
+        expect(r, "put workflow " + name, 200, 201);
+    }
+
+    /** Deletes a workflow definition ({@code DELETE /v1/workflows/{name}}). */
+    void deleteWorkflow(String name) {
+        var r = send(HttpRequest.newBuilder(base.resolve("/v1/workflows/" + name)).DELETE());
+        expect(r, "delete workflow " + name, 204, 200, 404);
+    }
+
+    /** A workflow run with its step states ({@code GET /v1/workflow-runs/{id}}). */
+    JsonNode workflowRun(String id) {
+        var r = send(HttpRequest.newBuilder(base.resolve("/v1/workflow-runs/" + id)).GET());
+        expect(r, "workflow run " + id, 200);
+        return JSON.readTree(r.body());
+    }
+
     /** The Prometheus text of {@code GET /metrics}. */
     String metrics() {
         var r = send(HttpRequest.newBuilder(base.resolve("/metrics")).GET());
