@@ -14,7 +14,8 @@ class WorkflowRoutesTest extends WithRunningServer {
     @Test
     void theExampleFanoutSumIsDeployedAndRunsSynchronously() {
         assertThat(node.get("/v1/workflows").body()).contains("\"name\":\"fanout-sum\"");
-        assertThat(node.server().exampleWorkflows()).containsExactly("fanout-sum");
+        assertThat(node.server().exampleWorkflows())
+                .containsExactlyInAnyOrder("fanout-sum", "image-pipeline", "word-count-mr");
         var reply = node.post("/v1/workflows/fanout-sum/run", "{\"n\":100}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().get("status").asString()).isEqualTo("succeeded");
