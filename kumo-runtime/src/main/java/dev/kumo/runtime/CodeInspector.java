@@ -87,7 +87,7 @@ public final class CodeInspector {
         return switch (BytecodeScan.implementsHandler(handler, classes)) {
             case YES, UNKNOWN -> new Inspection.Ok();
             case NO -> new Inspection.HandlerInvalid(handlerClass, "it implements none of dev.kumo.function.Handler, "
-                    + "java.util.function.Function, com.amazonaws.services.lambda.runtime.RequestHandler or "
+                    + "dev.kumo.function.Orchestrator, java.util.function.Function, com.amazonaws.services.lambda.runtime.RequestHandler or "
                     + "com.amazonaws.services.lambda.runtime.RequestStreamHandler");
         };
     }

@@ -112,4 +112,20 @@ class WorkflowStoreTest {
         assertThat(wf.steps("r1")).isEqualTo(java.util.Map.of("a", "1"));
         assertThat(List.copyOf(wf.steps("r10").values())).containsExactly("2");
     }
+
+    @Test
+    void putStepsStoresSeveralStepsTogetherInKeyOrderAndSurvivesACrash() {
+        var wf = store.workflows();
+        wf.putStep("r1", "000000", "a");
+        var batch = new java.util.LinkedHashMap<String, String>();
+        batch.put("000002", "c");
+        batch.put("000001", "b");
+        batch.put("event/go/1", "e");
+        wf.putSteps("r1", batch);
+        store.crash();
+        open();
+        assertThat(List.copyOf(store.workflows().steps("r1").keySet()))
+                .containsExactly("000000", "000001", "000002", "event/go/1");
+        assertThat(store.workflows().steps("r1")).containsEntry("000002", "c");
+    }
 }

@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param runId    run id
  * @param workflow workflow name
- * @param status   {@code running}, {@code succeeded} or {@code failed}
+ * @param status   {@code running}, {@code succeeded} or {@code failed}; {@code waiting} for an orchestration
+ *                 that waits only for timers or events
  * @param input    the input
  * @param output   the output once succeeded
  * @param error    the error ({@code type}, {@code message}, {@code step}) once failed
@@ -22,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param ended    end time
  * @param steps    state of each step by key ({@code status}, {@code attempts}, {@code startedAt},
  *                 {@code endedAt}, {@code activationIds}, {@code error}; {@code items} for a map); steps of a
- *                 parallel branch are keyed {@code step/branch/name}, a failed map element {@code step[index]}
+ *                 parallel branch are keyed {@code step/branch/name}, a failed map element {@code step[index]};
+ *                 for an orchestration, its journal by step number (see {@link Orchestrations#view})
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record RunView(String runId, String workflow, String status, JsonNode input, Optional<JsonNode> output,

@@ -38,6 +38,7 @@ public final class WorkflowRuntime implements AutoCloseable {
     private final StepInvoker invoker;
     private final InstantSource clock;
     private final Executor executor;
+    private final Orchestrations orchestrations;
     private final ConcurrentHashMap<String, CompletableFuture<WorkflowRun>> waiting = new ConcurrentHashMap<>();
 
     private WorkflowRuntime(WorkflowStore store, StepInvoker invoker, InstantSource clock) {
@@ -45,12 +46,16 @@ public final class WorkflowRuntime implements AutoCloseable {
         this.invoker = invoker;
         this.clock = clock;
         this.executor = new Executor(store, invoker, clock, this::ended);
+        this.orchestrations = Orchestrations.start(store, invoker, clock);
     }
 
     /** Starts a runtime and resumes the unfinished runs of {@code store}, each on a virtual thread. */
     public static WorkflowRuntime start(WorkflowStore store, StepInvoker invoker, InstantSource clock) {
         var runtime = new WorkflowRuntime(store, invoker, clock);
         for (var run : store.unfinished()) {
+            if (Orchestrations.isOrchestration(run)) {
+                continue; // resumed by Orchestrations
+            }
             runtime.launch(run, store.steps(run.id()));
         }
         return runtime;
@@ -82,6 +87,11 @@ public final class WorkflowRuntime implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The durable orchestrations, which share the store and the step invoker. */
+    public Orchestrations orchestrations() {
+        return orchestrations;
     }
 
     /** The stored workflows, for listing and deleting. */
@@ -138,7 +148,8 @@ public final class WorkflowRuntime implements AutoCloseable {
 
     /** The run with its step states. */
     public Optional<RunView> view(String runId) {
-        return store.run(runId).map(run -> RunView.of(run, store.steps(runId)));
+        return store.run(runId).map(run -> Orchestrations.isOrchestration(run)
+                ? Orchestrations.view(run, store.steps(runId)) : RunView.of(run, store.steps(runId)));
     }
 
     private void ended(WorkflowRun run) {
@@ -152,5 +163,6 @@ public final class WorkflowRuntime implements AutoCloseable {
     @Override
     public void close() {
         executor.close();
+        orchestrations.close();
     }
 }

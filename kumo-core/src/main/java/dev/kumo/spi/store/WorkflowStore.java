@@ -39,7 +39,13 @@ public interface WorkflowStore {
     /** Stores the state of one step (or map element) {@code stepKey} of a run, replacing the previous one. */
     void putStep(String runId, String stepKey, String state);
 
-    /** Every step state of a run, by step key. */
+    /**
+     * Stores several step states of a run in one atomic change (an orchestration journals the steps one slice
+     * added together: a crash keeps all of them or none).
+     */
+    void putSteps(String runId, Map<String, String> states);
+
+    /** Every step state of a run, by step key, in key order. */
     Map<String, String> steps(String runId);
 
     /**

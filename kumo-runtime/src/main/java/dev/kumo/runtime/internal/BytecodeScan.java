@@ -30,7 +30,8 @@ public final class BytecodeScan {
 
     private static final Set<String> FORBIDDEN = Set.of("java/lang/System.exit", "java/lang/Runtime.exit",
             "java/lang/Runtime.halt");
-    private static final Set<String> HANDLER_TYPES = Set.of("dev/kumo/function/Handler", "java/util/function/Function",
+    private static final Set<String> HANDLER_TYPES = Set.of("dev/kumo/function/Handler", "dev/kumo/function/Orchestrator",
+            "java/util/function/Function",
             "com/amazonaws/services/lambda/runtime/RequestHandler",
             "com/amazonaws/services/lambda/runtime/RequestStreamHandler");
 
@@ -169,6 +170,7 @@ public final class BytecodeScan {
 
     private static boolean isHandler(Class<?> c) {
         return dev.kumo.function.Handler.class.isAssignableFrom(c)
+                || dev.kumo.function.Orchestrator.class.isAssignableFrom(c)
                 || java.util.function.Function.class.isAssignableFrom(c)
                 || com.amazonaws.services.lambda.runtime.RequestHandler.class.isAssignableFrom(c)
                 || com.amazonaws.services.lambda.runtime.RequestStreamHandler.class.isAssignableFrom(c);

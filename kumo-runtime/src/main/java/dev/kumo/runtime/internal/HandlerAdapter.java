@@ -3,6 +3,8 @@ package dev.kumo.runtime.internal;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.kumo.function.Handler;
+import dev.kumo.function.Orchestrator;
+import dev.kumo.runtime.OrchestrationSlice;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Constructor;
@@ -39,6 +41,16 @@ sealed interface HandlerAdapter {
         @Override
         public void init(InvocationContext ctx) throws Exception {
             handler.init(ctx);
+        }
+    }
+
+    /** An {@link Orchestrator}: each invocation is one slice of a run (see {@link OrchestrationSlice}). */
+    record KumoOrchestrator(Orchestrator<Object, Object> orchestrator, JavaType inputType, JsonMapper mapper)
+            implements HandlerAdapter {
+
+        @Override
+        public byte[] invoke(byte[] payload, InvocationContext ctx) {
+            return OrchestrationSlice.run(orchestrator, inputType, payload, mapper);
         }
     }
 
@@ -90,13 +102,15 @@ sealed interface HandlerAdapter {
         return switch (instance) {
             case Handler<?, ?> h -> new KumoHandler((Handler<Object, Object>) h,
                     new PayloadCodec(mapper, inputType(javaType, Handler.class, mapper)));
+            case Orchestrator<?, ?> o -> new KumoOrchestrator((Orchestrator<Object, Object>) o,
+                    inputType(javaType, Orchestrator.class, mapper), mapper);
             case RequestStreamHandler h -> new AwsStreamHandler(h, mapper);
             case RequestHandler<?, ?> h -> new AwsRequestHandler((RequestHandler<Object, Object>) h,
                     new PayloadCodec(mapper, inputType(javaType, RequestHandler.class, mapper)));
             case Function<?, ?> f -> new JdkFunction((Function<Object, Object>) f,
                     new PayloadCodec(mapper, inputType(javaType, Function.class, mapper)));
             default -> throw new HandlerInvalidException("handler class '" + className + "' implements none of "
-                    + "dev.kumo.function.Handler, java.util.function.Function, "
+                    + "dev.kumo.function.Handler, dev.kumo.function.Orchestrator, java.util.function.Function, "
                     + "com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler");
         };
     }

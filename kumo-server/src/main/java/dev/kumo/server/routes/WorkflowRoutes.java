@@ -71,7 +71,9 @@ public final class WorkflowRoutes {
                 .add(HttpMethod.GET, "/v1/workflows/{name}", this::get)
                 .add(HttpMethod.DELETE, "/v1/workflows/{name}", this::delete)
                 .add(HttpMethod.POST, "/v1/workflows/{name}/run", this::run)
-                .add(HttpMethod.GET, "/v1/workflow-runs/{id}", this::runState);
+                .add(HttpMethod.GET, "/v1/workflow-runs/{id}", this::runState)
+                .add(HttpMethod.POST, "/v1/workflow-runs/{id}/events/{name}", this::event)
+                .add(HttpMethod.POST, "/v1/orchestrations/{function}/start", this::startOrchestration);
     }
 
     private Response list(Request r) {
@@ -122,6 +124,27 @@ public final class WorkflowRoutes {
         var run = workflows.await(started.id(), Duration.ofMillis(waitMs)).orElse(started);
         var status = run.ended().isPresent() ? HttpResponseStatus.OK : HttpResponseStatus.ACCEPTED;
         return Response.json(status, json.write(result(run)));
+    }
+
+    /** Starts an orchestration: 202 with the run id, or with {@code wait} the outcome once it ends in time. */
+    private Response startOrchestration(Request r) throws InterruptedException {
+        String function = r.param("function");
+        int waitMs = r.intQuery("wait", 0, 0, 900_000);
+        JsonBodies.requireJson(json, r.body());
+        var started = workflows.orchestrations().start(function, r.body());
+        if (waitMs == 0) {
+            return Response.json(HttpResponseStatus.ACCEPTED, json.write(new RunResult(started.id(), null, null, null)));
+        }
+        var run = workflows.orchestrations().await(started.id(), Duration.ofMillis(waitMs)).orElse(started);
+        var status = run.ended().isPresent() ? HttpResponseStatus.OK : HttpResponseStatus.ACCEPTED;
+        return Response.json(status, json.write(result(run)));
+    }
+
+    /** Records an external event for an orchestration run: 202; 404 for an unknown run, 409 for an ended one. */
+    private Response event(Request r) {
+        JsonBodies.requireJson(json, r.body());
+        workflows.orchestrations().event(r.param("id"), Names.resource("name", r.param("name")), r.body());
+        return Response.json(HttpResponseStatus.ACCEPTED, "{}".getBytes(StandardCharsets.UTF_8));
     }
 
     private RunResult result(WorkflowRun run) {

@@ -117,6 +117,15 @@ public final class MvWorkflowStore implements WorkflowStore {
     }
 
     @Override
+    public void putSteps(String runId, Map<String, String> states) {
+        var copy = Map.copyOf(states);
+        commits.commit(() -> {
+            copy.forEach((k, v) -> steps.put(runId + SEP + k, v));
+            return copy.size();
+        });
+    }
+
+    @Override
     public Map<String, String> steps(String runId) {
         return io.call(() -> {
             var out = new LinkedHashMap<String, String>();
