@@ -12,13 +12,13 @@ public sealed interface Step {
 
     /** Calls one function. */
     static Task task(String function) {
-        return new Task(function, "$LATEST", JsonPath.ROOT, Retry.NONE, Optional.empty(), Optional.empty());
+        return new Task(function, "$LATEST", JsonPath.ROOT, Retry.NONE, Optional.empty(), false, Optional.empty());
     }
 
     /** Calls {@code function} once per element of the array at {@code itemsPath}. */
     static MapStep map(String itemsPath, String function) {
         return new MapStep(JsonPath.parse(itemsPath), function, "$LATEST", Optional.empty(), 0, Retry.NONE,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), false, Optional.empty());
     }
 
     /** Runs {@code branches} at once on the same input. */
@@ -34,29 +34,35 @@ public sealed interface Step {
      * @param inputPath what part of the step's input the function gets
      * @param retry     tries and backoff
      * @param timeout   a deadline for each try, earlier than the function's own
+     * @param memoize   whether a result stored for the same function version and input is reused
      * @param next      successor
      */
     record Task(String function, String qualifier, JsonPath inputPath, Retry retry, Optional<Duration> timeout,
-                Optional<String> next) implements Step {
+                boolean memoize, Optional<String> next) implements Step {
 
         /** A copy with successor {@code step}. */
         public Task then(String step) {
-            return new Task(function, qualifier, inputPath, retry, timeout, Optional.of(step));
+            return new Task(function, qualifier, inputPath, retry, timeout, memoize, Optional.of(step));
         }
 
         /** A copy with {@code retry}. */
         public Task withRetry(Retry value) {
-            return new Task(function, qualifier, inputPath, value, timeout, next);
+            return new Task(function, qualifier, inputPath, value, timeout, memoize, next);
         }
 
         /** A copy with a per-try {@code value} timeout. */
         public Task withTimeout(Duration value) {
-            return new Task(function, qualifier, inputPath, retry, Optional.of(value), next);
+            return new Task(function, qualifier, inputPath, retry, Optional.of(value), memoize, next);
+        }
+
+        /** A copy that reuses stored results when {@code value} (see {@link #memoize()}). */
+        public Task withMemoize(boolean value) {
+            return new Task(function, qualifier, inputPath, retry, timeout, value, next);
         }
 
         /** A copy with input path {@code path}. */
         public Task withInputPath(String path) {
-            return new Task(function, qualifier, JsonPath.parse(path), retry, timeout, next);
+            return new Task(function, qualifier, JsonPath.parse(path), retry, timeout, memoize, next);
         }
     }
 
@@ -71,32 +77,41 @@ public sealed interface Step {
      * @param maxConcurrency most elements running at once; 0 for no bound
      * @param retry          tries and backoff of each element
      * @param timeout        a deadline for each try
+     * @param memoize        whether a result stored for the same function version and element is reused
      * @param next           successor
      */
     record MapStep(JsonPath itemsPath, String function, String qualifier, Optional<String> itemField,
-                   int maxConcurrency, Retry retry, Optional<Duration> timeout, Optional<String> next)
+                   int maxConcurrency, Retry retry, Optional<Duration> timeout, boolean memoize,
+                   Optional<String> next)
             implements Step {
 
         /** A copy with successor {@code step}. */
         public MapStep then(String step) {
             return new MapStep(itemsPath, function, qualifier, itemField, maxConcurrency, retry, timeout,
-                    Optional.of(step));
+                    memoize, Optional.of(step));
         }
 
         /** A copy that wraps each element as {@code {field: element}}. */
         public MapStep withItemField(String field) {
             return new MapStep(itemsPath, function, qualifier, Optional.of(field), maxConcurrency, retry, timeout,
-                    next);
+                    memoize, next);
         }
 
         /** A copy running at most {@code value} elements at once. */
         public MapStep withMaxConcurrency(int value) {
-            return new MapStep(itemsPath, function, qualifier, itemField, value, retry, timeout, next);
+            return new MapStep(itemsPath, function, qualifier, itemField, value, retry, timeout, memoize, next);
         }
 
         /** A copy with {@code value} retries per element. */
         public MapStep withRetry(Retry value) {
-            return new MapStep(itemsPath, function, qualifier, itemField, maxConcurrency, value, timeout, next);
+            return new MapStep(itemsPath, function, qualifier, itemField, maxConcurrency, value, timeout, memoize,
+                    next);
+        }
+
+        /** A copy that reuses stored results of elements when {@code value} (see {@link #memoize()}). */
+        public MapStep withMemoize(boolean value) {
+            return new MapStep(itemsPath, function, qualifier, itemField, maxConcurrency, retry, timeout, value,
+                    next);
         }
     }
 

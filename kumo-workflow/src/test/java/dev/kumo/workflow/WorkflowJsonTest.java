@@ -56,6 +56,17 @@ class WorkflowJsonTest {
     }
 
     @Test
+    void memoizeIsABooleanThatRoundTrips() {
+        var wf = Workflow.parse("{\"startAt\":\"a\",\"steps\":{\"a\":{\"type\":\"task\",\"function\":\"f\","
+                + "\"memoize\":true,\"end\":true}}}");
+        assertThat(((Step.Task) wf.steps().get("a")).memoize()).isTrue();
+        assertThat(Workflow.parse(wf.toJson())).isEqualTo(wf);
+        assertThat(Workflow.builder().step("a", Step.task("f").withMemoize(true)).build()).isEqualTo(wf);
+        rejects("{\"startAt\":\"a\",\"steps\":{\"a\":{\"type\":\"task\",\"function\":\"f\","
+                + "\"memoize\":\"yes\",\"end\":true}}}", "steps.a.memoize");
+    }
+
+    @Test
     void unknownStepNamesAreNamed() {
         rejects("{\"startAt\":\"nope\",\"steps\":{\"a\":{\"type\":\"task\",\"function\":\"f\",\"end\":true}}}",
                 "startAt");

@@ -92,6 +92,29 @@ class WorkflowRuntimeTest {
     }
 
     @Test
+    void memoizedStepsReuseStoredResultsForTheSameInput() throws Exception {
+        runtime.put("memo", """
+                {"startAt":"range","steps":{
+                  "range":{"type":"task","function":"range","memoize":true,"next":"fan"},
+                  "fan":{"type":"map","itemsPath":"$","function":"square","itemField":"x","memoize":true,
+                         "end":true}}}""");
+        assertThat(json(run("memo", "{\"n\":5}").output().orElseThrow()).toString()).isEqualTo("[0,1,4,9,16]");
+        assertThat(fns.calls("range")).isEqualTo(1);
+        assertThat(fns.calls("square")).isEqualTo(5);
+
+        var again = run("memo", "{\"n\":5}");
+        assertThat(json(again.output().orElseThrow()).toString()).isEqualTo("[0,1,4,9,16]");
+        assertThat(fns.calls("range")).as("nothing is invoked the second time").isEqualTo(1);
+        assertThat(fns.calls("square")).isEqualTo(5);
+        var view = runtime.view(again.id()).orElseThrow();
+        assertThat(view.steps().get("range").get("memoized").asBoolean()).isTrue();
+
+        assertThat(json(run("memo", "{\"n\":6}").output().orElseThrow()).toString()).isEqualTo("[0,1,4,9,16,25]");
+        assertThat(fns.calls("range")).as("a changed input invokes again").isEqualTo(2);
+        assertThat(fns.calls("square")).as("only the new element is invoked").isEqualTo(6);
+    }
+
+    @Test
     void fanoutSumAddsSquares() throws Exception {
         runtime.put("fanout-sum", WorkflowJsonTest.FANOUT.replace("\"$.items\"", "\"$\""));
         assertThat(json(run("fanout-sum", "{\"n\":100}").output().orElseThrow()).get("sum").asLong())

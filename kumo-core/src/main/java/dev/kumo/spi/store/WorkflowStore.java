@@ -69,4 +69,13 @@ public interface WorkflowStore {
 
     /** A stored large result. */
     Optional<byte[]> blob(String id);
+
+    /**
+     * The result stored for a memoized call under {@code key} (a hash of the function version and its input),
+     * when one was stored.
+     */
+    Optional<byte[]> memo(String key);
+
+    /** Stores the result of a memoized call under {@code key}; a later call with the same key reuses it. */
+    void putMemo(String key, byte[] result);
 }

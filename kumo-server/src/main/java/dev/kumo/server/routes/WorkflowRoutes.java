@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * {@code /v1/workflows} and {@code /v1/workflow-runs}: DAG workflow definitions, runs (synchronous by
@@ -27,6 +29,8 @@ public final class WorkflowRoutes {
 
     /** Default wait of a synchronous run. */
     static final int DEFAULT_WAIT_MS = 60_000;
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     /**
      * A stored workflow.
@@ -87,9 +91,26 @@ public final class WorkflowRoutes {
         if (r.body().length == 0) {
             throw ApiException.badRequest("", "request body is empty; expected a workflow definition");
         }
-        var stored = workflows.put(name, new String(r.body(), StandardCharsets.UTF_8));
+        var stored = workflows.put(name, yaml(r) ? yamlToJson(r.body())
+                : new String(r.body(), StandardCharsets.UTF_8));
         return Response.json(stored.created() ? HttpResponseStatus.CREATED : HttpResponseStatus.OK,
                 json.write(WorkflowView.of(json, stored.definition())));
+    }
+
+    private static boolean yaml(Request r) {
+        var type = r.header("Content-Type").orElse("").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/yaml") || type.equals("application/x-yaml") || type.equals("text/yaml");
+    }
+
+    /** The YAML document as JSON text, so that it is checked by exactly the rules of a JSON definition. */
+    private static String yamlToJson(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("", "request body is not valid YAML: " + e.getOriginalMessage());
+        }
+        return tree.toString();
     }
 
     private Response get(Request r) {

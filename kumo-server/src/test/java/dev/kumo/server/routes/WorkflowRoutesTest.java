@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.kumo.server.WithRunningServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code /v1/workflows} and {@code /v1/workflow-runs} over the examples. */
@@ -44,6 +45,33 @@ class WorkflowRoutesTest extends WithRunningServer {
         assertThat(node.delete("/v1/workflows/one").status()).isEqualTo(204);
         assertThat(node.get("/v1/workflows/one").status()).isEqualTo(404);
         assertThat(node.delete("/v1/workflows/one").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aYamlDefinitionIsStoredAsJsonAndCheckedByTheSameRules() {
+        String yaml = """
+                startAt: a
+                steps:
+                  a:
+                    type: task
+                    function: echo
+                    memoize: true
+                    end: true
+                """;
+        var created = node.send("PUT", "/v1/workflows/from-yaml", yaml, Map.of("Content-Type", "application/yaml"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().at("/definition/steps/a/function").asString()).isEqualTo("echo");
+        assertThat(created.json().at("/definition/steps/a/memoize").asBoolean()).isTrue();
+        var run = node.post("/v1/workflows/from-yaml/run", "{\"x\":1}");
+        assertThat(run.json().at("/output/x").asInt()).as(run.body()).isEqualTo(1);
+
+        var bad = node.send("PUT", "/v1/workflows/bad-yaml", yaml.replace("task", "nope"),
+                Map.of("Content-Type", "text/yaml; charset=utf-8"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/error/field").asString()).isEqualTo("steps.a.type");
+        var broken = node.send("PUT", "/v1/workflows/bad-yaml", "steps: [unclosed",
+                Map.of("Content-Type", "application/x-yaml"));
+        assertThat(broken.status()).as(broken.body()).isEqualTo(400);
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.TreeMap;
  *   <li>{@code wf.joins}: run, join key to the count still to arrive;</li>
  *   <li>{@code wf.joinResults}: run, join key, NUL and the zero-padded index to the arrival's result;</li>
  *   <li>{@code wf.blobs}: large results by id.</li>
+ *   <li>{@code wf.memo}: results of memoized calls by the hash of function version and input.</li>
  * </ul>
  * The join counter and the arrival's result change in the same change, so a crash keeps both or neither.
  */
@@ -42,6 +43,7 @@ public final class MvWorkflowStore implements WorkflowStore {
     private final JournaledMap<String> joins;
     private final JournaledMap<String> joinResults;
     private final JournaledMap<byte[]> blobs;
+    private final JournaledMap<byte[]> memo;
 
     /** Opens (or creates) the maps through {@code commits}. */
     public MvWorkflowStore(StoreIo io, GroupCommit commits, JsonCodec json) {
@@ -54,6 +56,7 @@ public final class MvWorkflowStore implements WorkflowStore {
         this.joins = io.call(() -> commits.stringMap("wf.joins"));
         this.joinResults = io.call(() -> commits.stringMap("wf.joinResults"));
         this.blobs = io.call(() -> commits.bytesMap("wf.blobs"));
+        this.memo = io.call(() -> commits.bytesMap("wf.memo"));
     }
 
     @Override
@@ -207,6 +210,17 @@ public final class MvWorkflowStore implements WorkflowStore {
     @Override
     public Optional<byte[]> blob(String id) {
         return Optional.ofNullable(io.call(() -> blobs.get(id)));
+    }
+
+    @Override
+    public Optional<byte[]> memo(String key) {
+        return Optional.ofNullable(io.call(() -> memo.get(key))).map(byte[]::clone);
+    }
+
+    @Override
+    public void putMemo(String key, byte[] result) {
+        var copy = result.clone();
+        commits.commit(() -> memo.put(key, copy));
     }
 
     private WorkflowRun decode(String text) {

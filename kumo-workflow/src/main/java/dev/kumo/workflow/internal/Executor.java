@@ -123,7 +123,7 @@ public final class Executor {
                             return;
                         }
                         var out = call(run, key, t.function(), t.qualifier(), t.retry(), t.timeout(), payload.get(),
-                                true);
+                                true, t.memoize());
                         if (out.isEmpty()) {
                             return;
                         }
@@ -234,7 +234,7 @@ public final class Executor {
             JsonNode payload = m.itemField().<JsonNode>map(f -> WorkflowJson.MAPPER.createObjectNode().set(f, item))
                     .orElse(item);
             out = call(run, key + "[" + index + "]", m.function(), m.qualifier(), m.retry(), m.timeout(), payload,
-                    false);
+                    false, m.memoize());
         } finally {
             window.release();
         }
@@ -283,11 +283,24 @@ public final class Executor {
         }
     }
 
-    /** Tries a function up to the retry's attempts; empty when it failed for good (the run is then failed). */
+    /**
+     * Tries a function up to the retry's attempts; empty when it failed for good (the run is then failed). With
+     * {@code memoize}, a result stored for the same function version and input is used instead of a call, and
+     * a successful call's result is stored.
+     */
     private Optional<JsonNode> call(Run run, String key, String function, String qualifier, Retry retry,
-                                    Optional<Duration> timeout, JsonNode input, boolean record) {
+                                    Optional<Duration> timeout, JsonNode input, boolean record, boolean memoize) {
         var payload = WorkflowJson.MAPPER.writeValueAsBytes(input);
         var started = clock.instant();
+        var memoKey = memoize ? Memos.key(invoker, function, qualifier, payload) : Optional.<String>empty();
+        var memo = memoKey.flatMap(store::memo);
+        if (memo.isPresent()) {
+            var output = memo.get().length == 0 ? WorkflowJson.MAPPER.nullNode()
+                    : WorkflowJson.MAPPER.readTree(memo.get());
+            store.putStep(run.id, key, state("succeeded", 0, started, Optional.of(clock.instant()), List.of())
+                    .put("memoized", true).put("output", payloads.save(run.id, key, output)).toString());
+            return Optional.of(output);
+        }
         var ids = new ArrayList<String>();
         ObjectNode error = null;
         int attempt = 1;
@@ -311,6 +324,7 @@ public final class Executor {
                     ids.add(s.activationId().value());
                     var output = s.output().length == 0 ? WorkflowJson.MAPPER.nullNode()
                             : WorkflowJson.MAPPER.readTree(s.output());
+                    memoKey.ifPresent(k -> store.putMemo(k, s.output()));
                     if (record) {
                         store.putStep(run.id, key, state("succeeded", attempt, started, Optional.of(clock.instant()),
                                 ids).put("output", payloads.save(run.id, key, output)).toString());

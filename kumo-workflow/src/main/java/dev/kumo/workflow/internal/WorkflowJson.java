@@ -33,9 +33,10 @@ public final class WorkflowJson {
 
     private static final Set<String> WORKFLOW_FIELDS = Set.of("startAt", "steps", "comment");
     private static final Map<String, Set<String>> STEP_FIELDS = Map.of(
-            "task", Set.of("type", "function", "qualifier", "inputPath", "retry", "timeoutMs", "next", "end", "comment"),
+            "task", Set.of("type", "function", "qualifier", "inputPath", "retry", "timeoutMs", "memoize", "next",
+                    "end", "comment"),
             "map", Set.of("type", "itemsPath", "function", "qualifier", "itemField", "maxConcurrency", "retry",
-                    "timeoutMs", "next", "end", "comment"),
+                    "memoize", "timeoutMs", "next", "end", "comment"),
             "parallel", Set.of("type", "branches", "next", "end", "comment"),
             "choice", Set.of("type", "choices", "default", "comment"));
 
@@ -98,7 +99,8 @@ public final class WorkflowJson {
         }
         return switch (type) {
             case "task" -> new Step.Task(function(node, at), qualifier(node, at),
-                    path(node, "inputPath", at).orElse(JsonPath.ROOT), retry(node, at), timeout(node, at), next);
+                    path(node, "inputPath", at).orElse(JsonPath.ROOT), retry(node, at), timeout(node, at),
+                    memoize(node, at), next);
             case "map" -> {
                 var items = path(node, "itemsPath", at);
                 require(items.isPresent(), at + "itemsPath", "itemsPath is required");
@@ -107,7 +109,8 @@ public final class WorkflowJson {
                         at + "maxConcurrency", "maxConcurrency must be a positive integer");
                 var itemField = text(node, "itemField", at, false);
                 yield new Step.MapStep(items.get(), function(node, at), qualifier(node, at), itemField,
-                        concurrency == null ? 0 : concurrency.asInt(), retry(node, at), timeout(node, at), next);
+                        concurrency == null ? 0 : concurrency.asInt(), retry(node, at), timeout(node, at),
+                        memoize(node, at), next);
             }
             case "parallel" -> {
                 var branches = node.get("branches");
@@ -180,6 +183,12 @@ public final class WorkflowJson {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(at + "retry", e.getMessage());
         }
+    }
+
+    private static boolean memoize(JsonNode node, String at) {
+        var m = node.get("memoize");
+        require(m == null || m.isBoolean(), at + "memoize", "memoize must be true or false");
+        return m != null && m.asBoolean();
     }
 
     private static Optional<Duration> timeout(JsonNode node, String at) {
@@ -289,6 +298,9 @@ public final class WorkflowJson {
                 case Step.Task t -> {
                     s.put("type", "task").put("function", t.function());
                     call(s, t.qualifier(), t.retry(), t.timeout());
+                    if (t.memoize()) {
+                        s.put("memoize", true);
+                    }
                     if (!t.inputPath().selectors().isEmpty()) {
                         s.put("inputPath", t.inputPath().text());
                     }
@@ -296,6 +308,9 @@ public final class WorkflowJson {
                 case Step.MapStep m -> {
                     s.put("type", "map").put("itemsPath", m.itemsPath().text()).put("function", m.function());
                     call(s, m.qualifier(), m.retry(), m.timeout());
+                    if (m.memoize()) {
+                        s.put("memoize", true);
+                    }
                     m.itemField().ifPresent(f -> s.put("itemField", f));
                     if (m.maxConcurrency() > 0) {
                         s.put("maxConcurrency", m.maxConcurrency());
