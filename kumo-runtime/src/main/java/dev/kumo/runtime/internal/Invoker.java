@@ -131,11 +131,11 @@ public final class Invoker {
                 pool.discard(lease.slot());
             }
         };
+        Instant deadline = request.capDeadline(start.plusMillis(timeoutMs));
         ExecutionResult result;
         try {
-            result = lease.slot().instance().execute(
-                    new Execution(id, request.payload(), request.capDeadline(start.plusMillis(timeoutMs)), overtime,
-                            request.depth()));
+            result = lease.slot().instance().execute(new Execution(id, request.payload(), deadline, overtime,
+                    request.depth()));
         } catch (RuntimeException | Error e) {
             overtime.returned();
             pool.release(lease.slot(), start, clock.instant());
@@ -156,6 +156,13 @@ public final class Invoker {
                 record(version, id, ActivationStatus.SUCCESS, cold, admitted, runNanos, lease.initNanos(), queueNanos,
                         request, r.output(), null, logs);
                 yield new InvocationResult.Success(id, v, cold, r.output());
+            }
+            // Thrown at or after the deadline: the interrupt of a deadline (its own, or its caller's when it runs
+            // on the caller's thread) ended it, so it timed out, whatever the function made of the interrupt.
+            case ExecutionResult.Threw t when !end.isBefore(deadline) -> {
+                record(version, id, ActivationStatus.TIMEOUT, cold, admitted, runNanos, lease.initNanos(), queueNanos,
+                        request, null, timeoutError("invocation", timeoutMs), logs);
+                yield timedOut(id, v, timeoutMs);
             }
             case ExecutionResult.Threw t -> {
                 record(version, id, ActivationStatus.ERROR, cold, admitted, runNanos, lease.initNanos(), queueNanos,
