@@ -72,13 +72,9 @@ public final class FunctionCalls {
 
     /** Runs {@code request} for {@code caller}, applying the bounds; the caller's permit is taken here. */
     InvocationResult run(Caller caller, InvocationRequest request) {
-        if (request.depth() > maxDepth) {
-            return target.refuse(request, RejectReason.CALL_DEPTH, "calls between functions may nest at most "
-                    + maxDepth + " deep; activation " + caller.id() + " runs " + caller.depth() + " deep");
-        }
-        if (!caller.enter()) {
-            return target.refuse(request, RejectReason.FAN_OUT, "activation " + caller.id() + " already has "
-                    + maxFanOut + " calls in flight, the most one activation may have");
+        var refused = admit(caller, request);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         try {
             return target.invoke(request);
@@ -87,11 +83,29 @@ public final class FunctionCalls {
         }
     }
 
+    /**
+     * The recorded refusal of a call past the depth or fan-out bound; empty when the call may run, and then
+     * it holds one of the caller's fan-out permits, to give back with {@link Caller#exit()}.
+     */
+    private Optional<InvocationResult> admit(Caller caller, InvocationRequest request) {
+        if (request.depth() > maxDepth) {
+            return Optional.of(target.refuse(request, RejectReason.CALL_DEPTH, "calls between functions may nest "
+                    + "at most " + maxDepth + " deep; activation " + caller.id() + " runs " + caller.depth()
+                    + " deep"));
+        }
+        if (!caller.enter()) {
+            return Optional.of(target.refuse(request, RejectReason.FAN_OUT, "activation " + caller.id()
+                    + " already has " + maxFanOut + " calls in flight, the most one activation may have"));
+        }
+        return Optional.empty();
+    }
+
     /** Starts {@code request} on a virtual thread of its own; refusals complete the future at once. */
     <O> CompletableFuture<O> start(Caller caller, InvocationRequest request, Class<O> outputType) {
         var future = new CompletableFuture<O>();
-        if (request.depth() > maxDepth || !caller.enter()) {
-            complete(future, run(caller, request), outputType, caller.loader());
+        var refused = admit(caller, request);
+        if (refused.isPresent()) {
+            complete(future, refused.get(), outputType, caller.loader());
             return future;
         }
         THREADS.newThread(() -> {
