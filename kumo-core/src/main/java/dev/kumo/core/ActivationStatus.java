@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum ActivationStatus {
     /** The function returned a result. */
     SUCCESS,
-    /** The function threw, or its instance failed to initialize. */
+    /** The function threw (or answered an error). */
     ERROR,
     /** The function ran past its timeout and was interrupted. */
     TIMEOUT,
@@ -17,7 +17,26 @@ public enum ActivationStatus {
     /** An asynchronous invocation's attempt is running. */
     RUNNING,
     /** An asynchronous invocation failed every attempt (or grew too old) and went to the dead-letter store. */
-    DEAD_LETTERED;
+    DEAD_LETTERED,
+    /** The instance failed to initialize (handler missing or invalid, init code threw, bootstrap exited). */
+    INIT_ERROR,
+    /** The worker process ran out of its memory limit and was killed; the worker is replaced. */
+    OUT_OF_MEMORY,
+    /** The worker process exited or was killed mid-invocation; the worker is replaced. */
+    CRASHED;
+
+    /**
+     * The status of an activation that ended with {@code error}: {@link #OUT_OF_MEMORY} and {@link #CRASHED} for
+     * the error types a worker process reports ({@code Runtime.OutOfMemory}, {@code Runtime.ExitError}, as AWS
+     * Lambda names them), {@link #ERROR} otherwise.
+     */
+    public static ActivationStatus ofError(ErrorInfo error) {
+        return switch (error.errorType()) {
+            case "Runtime.OutOfMemory" -> OUT_OF_MEMORY;
+            case "Runtime.ExitError" -> CRASHED;
+            default -> ERROR;
+        };
+    }
 
     /** The name used in JSON: lower case, words joined by {@code -} ({@code dead-lettered}). */
     public String wireName() {
@@ -37,6 +56,7 @@ public enum ActivationStatus {
             }
         }
         throw new InvalidRequestException("status", "unknown status '" + value
-                + "', expected success, error, timeout, rejected, queued, running or dead-lettered");
+                + "', expected one of " + java.util.Arrays.stream(values()).map(ActivationStatus::wireName)
+                .collect(java.util.stream.Collectors.joining(", ")));
     }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
  * How a function runs; everything a user sets on deploy except the code itself.
  * Bounds follow AWS Lambda: memory 128-10240 MB, timeout 1 ms - 900 s.
  *
- * @param handler      fully qualified class name of the handler
- * @param runtime      language runtime, {@code java} for now
+ * @param handler      what to run: a Java class name ({@code pkg.Class} or {@code pkg.Class::method}), a
+ *                     {@code file.function} for Node.js and Python, free-form for {@code provided}
+ * @param runtime      language runtime, see {@link Runtimes}; stored in canonical form
  * @param memoryMb     memory per instance, counted against the node memory budget
  * @param timeoutMs    wall-clock limit of one invocation
  * @param concurrency  invocations one instance serves at once ({@code shared} tier); 1 for {@code isolated}
@@ -34,11 +35,8 @@ public record FunctionConfig(String handler, String runtime, int memoryMb, long 
 
     /** Validates every field; throws {@link InvalidRequestException} naming the first bad one. */
     public FunctionConfig {
-        InvalidRequestException.require(handler != null && !handler.isBlank(), "handler", "handler is required");
-        InvalidRequestException.require(handler.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*"),
-                "handler", "handler must be a fully qualified class name, got '" + handler + "'");
-        InvalidRequestException.require("java".equals(runtime), "runtime",
-                "unsupported runtime '" + runtime + "', expected 'java'");
+        runtime = Runtimes.canonical(runtime);
+        Runtimes.checkHandler(runtime, handler);
         InvalidRequestException.require(memoryMb >= MIN_MEMORY_MB && memoryMb <= MAX_MEMORY_MB, "memoryMb",
                 "memoryMb must be between " + MIN_MEMORY_MB + " and " + MAX_MEMORY_MB + ", got " + memoryMb);
         InvalidRequestException.require(timeoutMs >= 1 && timeoutMs <= MAX_TIMEOUT_MS, "timeoutMs",
@@ -47,7 +45,11 @@ public record FunctionConfig(String handler, String runtime, int memoryMb, long 
         InvalidRequestException.require(concurrency >= 1 && concurrency <= MAX_CONCURRENCY, "concurrency",
                 "concurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + concurrency);
         InvalidRequestException.require(tier == Tier.SHARED || concurrency == 1, "concurrency",
-                "the isolated tier serves one invocation per instance; concurrency must be 1, got " + concurrency);
+                "the " + tier.wireName() + " tier serves one invocation per instance; concurrency must be 1, got "
+                        + concurrency);
+        InvalidRequestException.require(tier.outOfProcess() || !Runtimes.needsProcess(runtime), "tier",
+                "runtime '" + runtime + "' runs as a worker process: tier must be process or sandbox, got "
+                        + tier.wireName());
         InvalidRequestException.require(maxInstances >= 1 && maxInstances <= MAX_CONCURRENCY, "maxInstances",
                 "maxInstances must be between 1 and " + MAX_CONCURRENCY + ", got " + maxInstances);
         env = env == null ? Map.of() : Map.copyOf(env);

@@ -20,6 +20,7 @@ import dev.kumo.spi.store.Store;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -61,7 +62,8 @@ public final class Dispatcher implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private Dispatcher(RuntimeConfig config, Store store, Watchdog watchdog, KeepAlivePolicy keepAlive,
-                       InstantSource clock, MeterRegistry meters, JsonMapper mapper) {
+                       InstantSource clock, MeterRegistry meters, JsonMapper mapper,
+                       Map<Tier, FunctionExecutor> workers) {
         // Functions call back into this dispatcher; the executors get it before any function runs.
         var calls = new FunctionCalls(new FunctionCalls.Target() {
             @Override
@@ -74,8 +76,14 @@ public final class Dispatcher implements AutoCloseable {
                 return Dispatcher.this.refuse(request, reason, message);
             }
         }, mapper, clock, config.maxCallDepth(), config.maxFanOut());
-        Map<Tier, FunctionExecutor> executors = InJvmExecutor.create(mapper, clock, watchdog, config.maxLogLines(),
-                config.maxLogBytes(), calls);
+        Map<Tier, FunctionExecutor> executors = new EnumMap<>(InJvmExecutor.create(mapper, clock, watchdog,
+                config.maxLogLines(), config.maxLogBytes(), calls));
+        workers.forEach((tier, executor) -> {
+            if (!tier.outOfProcess()) {
+                throw new IllegalArgumentException("worker executors serve the process and sandbox tiers, not " + tier);
+            }
+            executors.put(tier, executor);
+        });
         this.clock = clock;
         this.mapper = mapper;
         this.resolver = new VersionResolver(store.functions(), store.aliases(),
@@ -103,10 +111,21 @@ public final class Dispatcher implements AutoCloseable {
      */
     public static Dispatcher create(RuntimeConfig config, Store store, KeepAlivePolicy keepAlive, InstantSource clock,
                                     MeterRegistry meters) {
+        return create(config, store, keepAlive, clock, meters, Map.of());
+    }
+
+    /**
+     * Creates a dispatcher that also runs the out-of-process tiers with the given executors (a tier left out
+     * answers every cold start with a {@code TierUnavailable} init error).
+     *
+     * @param workers executors of {@link Tier#PROCESS} and {@link Tier#SANDBOX}
+     */
+    public static Dispatcher create(RuntimeConfig config, Store store, KeepAlivePolicy keepAlive, InstantSource clock,
+                                    MeterRegistry meters, Map<Tier, FunctionExecutor> workers) {
         LogCapture.install();
         JsonMapper mapper = JsonMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
         var watchdog = new Watchdog();
-        return new Dispatcher(config, store, watchdog, keepAlive, clock, meters, mapper);
+        return new Dispatcher(config, store, watchdog, keepAlive, clock, meters, mapper, workers);
     }
 
     /**

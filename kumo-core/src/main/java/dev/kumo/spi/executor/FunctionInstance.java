@@ -19,6 +19,15 @@ public interface FunctionInstance {
     ExecutionResult execute(Execution execution);
 
     /**
+     * Whether the instance can take further invocations. An out-of-process instance whose worker crashed, ran out
+     * of memory or was killed at a timeout answers {@code false}; the pool then replaces it. In-JVM instances are
+     * always alive.
+     */
+    default boolean alive() {
+        return true;
+    }
+
+    /**
      * Drops the instance: it will not be used again and its resources (class loader, handler) become
      * collectable once invocations still running on it end. Idempotent.
      */

@@ -64,7 +64,7 @@ public final class InJvmExecutor implements FunctionExecutor {
                                                      int maxLogLines, int maxLogBytes, FunctionCalls calls) {
         var indexes = new CodeIndexCache();
         var executors = new EnumMap<Tier, FunctionExecutor>(Tier.class);
-        for (Tier tier : Tier.values()) {
+        for (Tier tier : List.of(Tier.ISOLATED, Tier.SHARED)) {
             executors.put(tier, new InJvmExecutor(tier, mapper, clock, watchdog, indexes, maxLogLines, maxLogBytes,
                     calls));
         }
@@ -121,8 +121,8 @@ public final class InJvmExecutor implements FunctionExecutor {
 
     private int capacity(FunctionVersion version) {
         return switch (tier) {
-            case ISOLATED -> 1;
             case SHARED -> version.config().perInstanceConcurrency();
+            case ISOLATED, PROCESS, SANDBOX -> 1;
         };
     }
 

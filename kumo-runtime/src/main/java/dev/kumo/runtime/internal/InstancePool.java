@@ -162,8 +162,12 @@ public final class InstancePool {
         StartResult result;
         try {
             Optional<Path> jar = code.path(p.version.code());
-            result = jar.isPresent()
-                    ? executors.get(p.version.config().tier()).start(new InstanceSpec(p.version, jar.get()), trigger,
+            FunctionExecutor executor = executors.get(p.version.config().tier());
+            result = executor == null ? new StartResult.Failed(new ErrorInfo("TierUnavailable", "the "
+                            + p.version.config().tier().wireName() + " tier is not available on this node", List.of()),
+                            List.of())
+                    : jar.isPresent()
+                    ? executor.start(new InstanceSpec(p.version, jar.get()), trigger,
                             deadline)
                     : new StartResult.Failed(new ErrorInfo("CodeUnavailable", "code " + p.version.code().sha256()
                             + " of function '" + p.version.function() + "' is not in the code store", List.of()),
@@ -207,6 +211,9 @@ public final class InstancePool {
 
     /** Gives back a slot after an invocation that ended on its own. */
     void release(PooledInstance p, Instant start, Instant end) {
+        if (p.instance != null && !p.instance.alive()) {
+            discard(p); // a worker process that crashed or ran out of memory is replaced, never reused
+        }
         keepAlive.recordInvocation(p.app, start, end);
         KeepAliveWindow window = keepAlive.window(p.app, end);
         FunctionInstance toClose = null;

@@ -78,7 +78,7 @@ public final class Invoker {
             case Acquisition.Rejected r -> reject(version, request, id, admitted, r.reason(), r.message());
             case Acquisition.StartFailed f -> {
                 countColdStart(version, f.coldStart());
-                record(version, id, ActivationStatus.ERROR, f.coldStart(), admitted, 0, f.initNanos(),
+                record(version, id, ActivationStatus.INIT_ERROR, f.coldStart(), admitted, 0, f.initNanos(),
                         queueNanos(request, admitted, System.nanoTime() - admittedNanos, f.initNanos()), request, null,
                         f.error(), f.logs());
                 yield new InvocationResult.FunctionError(id, version.version(), f.coldStart(), f.error());
@@ -165,8 +165,8 @@ public final class Invoker {
                 yield timedOut(id, v, timeoutMs);
             }
             case ExecutionResult.Threw t -> {
-                record(version, id, ActivationStatus.ERROR, cold, admitted, runNanos, lease.initNanos(), queueNanos,
-                        request, null, t.error(), logs);
+                record(version, id, ActivationStatus.ofError(t.error()), cold, admitted, runNanos, lease.initNanos(),
+                        queueNanos, request, null, t.error(), logs);
                 yield new InvocationResult.FunctionError(id, v, cold, t.error());
             }
             case ExecutionResult.InvalidInput i -> {

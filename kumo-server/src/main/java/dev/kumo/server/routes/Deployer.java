@@ -5,6 +5,7 @@ import dev.kumo.core.FunctionConfig;
 import dev.kumo.core.FunctionVersion;
 import dev.kumo.core.InvalidRequestException;
 import dev.kumo.core.Names;
+import dev.kumo.core.Runtimes;
 import dev.kumo.core.Tier;
 import dev.kumo.runtime.CodeInspector;
 import dev.kumo.runtime.Inspection;
@@ -66,12 +67,13 @@ public final class Deployer {
                 "a function cannot be its own onFailure destination");
         CodeRef code;
         if (jar.isPresent()) {
-            inspect(jar.get(), config.handler());
+            inspect(jar.get(), config);
             code = store.code().put(jar.get());
         } else {
             code = current.orElseThrow().code();
-            if (!config.handler().equals(current.get().config().handler())) {
-                inspect(read(code), config.handler());
+            if (!config.handler().equals(current.get().config().handler())
+                    || !config.runtime().equals(current.get().config().runtime())) {
+                inspect(read(code), config);
             }
         }
         if (current.isPresent() && current.get().config().equals(config) && current.get().code().equals(code)) {
@@ -83,13 +85,17 @@ public final class Deployer {
     }
 
     private static FunctionConfig merge(Optional<FunctionConfig> current, DeployRequest r) {
-        Tier tier = r.tier() != null ? Tier.parse(r.tier()) : current.map(FunctionConfig::tier).orElse(Tier.ISOLATED);
+        String runtime = r.runtime() != null ? Runtimes.canonical(r.runtime())
+                : current.map(FunctionConfig::runtime).orElse(Runtimes.JAVA);
+        Tier tier = r.tier() != null ? Tier.parse(r.tier()) : current.map(FunctionConfig::tier)
+                .filter(t -> t.outOfProcess() || !Runtimes.needsProcess(runtime))
+                .orElse(Runtimes.needsProcess(runtime) ? Tier.PROCESS : Tier.ISOLATED);
         int defaultConcurrency = tier == Tier.SHARED ? FunctionConfig.DEFAULT_SHARED_CONCURRENCY : 1;
         int concurrency = r.concurrency() != null ? r.concurrency()
                 : current.filter(c -> c.tier() == tier).map(FunctionConfig::concurrency).orElse(defaultConcurrency);
         return new FunctionConfig(
                 r.handler() != null ? r.handler() : current.map(FunctionConfig::handler).orElse(null),
-                r.runtime() != null ? r.runtime() : current.map(FunctionConfig::runtime).orElse("java"),
+                runtime,
                 r.memoryMb() != null ? r.memoryMb()
                         : current.map(FunctionConfig::memoryMb).orElse(FunctionConfig.DEFAULT_MEMORY_MB),
                 r.timeoutMs() != null ? r.timeoutMs()
@@ -103,8 +109,12 @@ public final class Deployer {
                 r.async() != null ? r.async().toConfig() : current.map(FunctionConfig::async).orElse(null));
     }
 
-    private static void inspect(byte[] jar, String handler) {
-        switch (CodeInspector.inspect(jar, handler)) {
+    private static void inspect(byte[] code, FunctionConfig config) {
+        if (!Runtimes.JAVA.equals(config.runtime())) {
+            ZipCode.check(code, config.runtime(), config.handler());
+            return;
+        }
+        switch (CodeInspector.inspect(code, config.handler())) {
             case Inspection.Ok ok -> { }
             case Inspection.ForbiddenCalls f -> throw new ApiException(HttpResponseStatus.BAD_REQUEST, "ForbiddenCall",
                     "code", "code must not stop the platform: " + f.calls().stream()
