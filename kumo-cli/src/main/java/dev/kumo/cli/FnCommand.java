@@ -24,18 +24,23 @@ final class FnCommand extends CommandGroup {
     }
 
     @Command(name = "deploy",
-            description = "Create a function from a jar, or replace the code (and given settings) of its $LATEST.")
+            description = "Create a function from a jar (java) or a zip (provided, nodejs, python3), or replace the "
+                    + "code (and given settings) of its $LATEST.")
     int deploy(@Parameters(paramLabel = "NAME", description = "Function name.") String name,
-               @Option(names = "--jar", required = true, paramLabel = "FILE", description = "The function's jar.")
+               @Option(names = {"--jar", "--zip", "--code"}, required = true, paramLabel = "FILE",
+                       description = "The function's code: a jar for java, a zip for the other runtimes.")
                Path jar,
-               @Option(names = "--handler", required = true, paramLabel = "CLASS",
-                       description = "Fully qualified handler class.") String handler,
+               @Option(names = "--handler", required = true, paramLabel = "HANDLER",
+                       description = "java: pkg.Class or pkg.Class::method; nodejs/python3: file.function "
+                               + "(index.handler); provided: passed to the bootstrap.") String handler,
+               @Option(names = "--runtime", paramLabel = "RUNTIME", description = "java (default), provided, "
+                       + "nodejs, python3, or a Lambda runtime id (nodejs20.x, python3.12...).") String runtime,
                @Option(names = "--memory", paramLabel = "MB", description = "Memory per instance, 128-10240 "
                        + "(server default 256).") Integer memoryMb,
                @Option(names = "--timeout", paramLabel = "MS", description = "Invocation timeout, 1-900000 "
                        + "(server default 30000).") Long timeoutMs,
-               @Option(names = "--tier", paramLabel = "isolated|shared", description = "Execution tier "
-                       + "(server default isolated).") Tier tier,
+               @Option(names = "--tier", paramLabel = "TIER", description = "isolated, shared, process or sandbox "
+                       + "(server default: isolated for java, process for the other runtimes).") Tier tier,
                @Option(names = "--concurrency", paramLabel = "N", description = "Invocations per instance; "
                        + "shared tier only.") Integer concurrency,
                @Option(names = "--max-instances", paramLabel = "N", description = "Most live instances.")
@@ -55,9 +60,12 @@ final class FnCommand extends CommandGroup {
                        + "dead-lettered invocation.") String onFailure) {
         if (!Files.isReadable(jar) || Files.isDirectory(jar)) {
             throw new ParameterException(spec.commandLine().getSubcommands().get("deploy"),
-                    "cannot read jar '" + jar + "'");
+                    "cannot read code file '" + jar + "'");
         }
         FunctionSpec.Builder settings = FunctionSpec.builder().handler(handler);
+        if (runtime != null) {
+            settings.runtime(runtime);
+        }
         if (memoryMb != null) {
             settings.memoryMb(memoryMb);
         }

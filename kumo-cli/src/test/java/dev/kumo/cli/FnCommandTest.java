@@ -72,7 +72,7 @@ class FnCommandTest {
                 "--handler", "com.example.Hello");
 
         assertThat(cli.exit()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(cli.err()).isEqualTo("kumo: cannot read jar '" + dir.resolve("nope.jar")
+        assertThat(cli.err()).isEqualTo("kumo: cannot read code file '" + dir.resolve("nope.jar")
                 + "' (see 'kumo fn deploy --help')\n");
         assertThat(server.requests()).isEmpty();
     }
@@ -82,7 +82,7 @@ class FnCommandTest {
         Cli cli = Cli.against(server, "fn", "deploy", "hello", "--jar", "x.jar");
 
         assertThat(cli.exit()).isEqualTo(2);
-        assertThat(cli.err()).isEqualTo("kumo: Missing required option: '--handler=CLASS' "
+        assertThat(cli.err()).isEqualTo("kumo: Missing required option: '--handler=HANDLER' "
                 + "(see 'kumo fn deploy --help')\n");
     }
 

@@ -23,7 +23,14 @@ import java.util.OptionalLong;
 public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, OptionalLong timeoutMs,
                            Optional<Tier> tier, OptionalInt concurrency, OptionalInt maxInstances,
                            Optional<Map<String, String>> env, Optional<String> description,
-                           Optional<AsyncOptions> async) {
+                           Optional<AsyncOptions> async, Optional<String> runtime) {
+
+    /** A spec that leaves the runtime as it is (java for a new function). */
+    public FunctionSpec(Optional<String> handler, OptionalInt memoryMb, OptionalLong timeoutMs, Optional<Tier> tier,
+                        OptionalInt concurrency, OptionalInt maxInstances, Optional<Map<String, String>> env,
+                        Optional<String> description, Optional<AsyncOptions> async) {
+        this(handler, memoryMb, timeoutMs, tier, concurrency, maxInstances, env, description, async, Optional.empty());
+    }
 
     /** Copies the environment and rejects nulls. */
     public FunctionSpec {
@@ -36,6 +43,7 @@ public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, Optio
         env = env.map(Map::copyOf);
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(async, "async");
+        Objects.requireNonNull(runtime, "runtime");
     }
 
     /** A builder with every field absent. */
@@ -59,6 +67,7 @@ public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, Optio
         private Optional<Map<String, String>> env = Optional.empty();
         private Optional<String> description = Optional.empty();
         private Optional<AsyncOptions> async = Optional.empty();
+        private Optional<String> runtime = Optional.empty();
 
         private Builder() {
         }
@@ -117,10 +126,16 @@ public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, Optio
             return this;
         }
 
+        /** Sets the runtime: java, provided, nodejs, python3, or a Lambda runtime id such as nodejs20.x. */
+        public Builder runtime(String value) {
+            runtime = Optional.of(value);
+            return this;
+        }
+
         /** The spec. */
         public FunctionSpec build() {
             return new FunctionSpec(handler, memoryMb, timeoutMs, tier, concurrency, maxInstances, env, description,
-                    async);
+                    async, runtime);
         }
     }
 }

@@ -7,7 +7,11 @@ public enum Tier {
     /** One invocation per instance, each instance in its own sandbox. */
     ISOLATED,
     /** Several invocations share an instance, up to the function's {@code concurrency}. */
-    SHARED;
+    SHARED,
+    /** Each instance is a worker process (any runtime) with cgroup limits, fed over the Lambda Runtime API. */
+    PROCESS,
+    /** A process-tier worker inside a bubblewrap sandbox with its own PID and network namespace. */
+    SANDBOX;
 
     /** The lower-case name used in JSON and query parameters. */
     public String wireName() {
@@ -17,7 +21,7 @@ public enum Tier {
     /**
      * Parses a wire name, ignoring case.
      *
-     * @throws IllegalArgumentException when {@code name} is neither {@code isolated} nor {@code shared}
+     * @throws IllegalArgumentException when {@code name} names no tier
      */
     public static Tier fromWire(String name) {
         for (Tier tier : values()) {
@@ -25,6 +29,6 @@ public enum Tier {
                 return tier;
             }
         }
-        throw new IllegalArgumentException("unknown tier '" + name + "', expected isolated or shared");
+        throw new IllegalArgumentException("unknown tier '" + name + "', expected isolated, shared, process or sandbox");
     }
 }

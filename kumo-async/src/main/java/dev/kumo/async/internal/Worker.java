@@ -161,7 +161,7 @@ public final class Worker implements WorkQueues.Runner {
         return switch (result) {
             case InvocationResult.Success s -> succeeded(invocation, version, attempt, start, s);
             case InvocationResult.FunctionError f ->
-                    failed(invocation, version, attempt, start, ActivationStatus.ERROR, f.error(), true);
+                    failed(invocation, version, attempt, start, ActivationStatus.ofError(f.error()), f.error(), true);
             case InvocationResult.TimedOut t -> failed(invocation, version, attempt, start, ActivationStatus.TIMEOUT,
                     new ErrorInfo("Timeout", "timed out after " + t.timeout().toMillis() + " ms", List.of()), true);
             case InvocationResult.InvalidInput i -> failed(invocation, version, attempt, start,

@@ -36,6 +36,7 @@ public final class Encoder {
     public static ObjectNode functionBody(FunctionSpec spec) {
         ObjectNode body = Wire.object();
         spec.handler().ifPresent(v -> body.put("handler", v));
+        spec.runtime().ifPresent(v -> body.put("runtime", v));
         spec.memoryMb().ifPresent(v -> body.put("memoryMb", v));
         spec.timeoutMs().ifPresent(v -> body.put("timeoutMs", v));
         spec.concurrency().ifPresent(v -> body.put("concurrency", v));

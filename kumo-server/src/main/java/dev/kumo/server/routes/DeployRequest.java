@@ -53,11 +53,12 @@ public record DeployRequest(String handler, String runtime, Code code, Integer m
     }
 
     /**
-     * Inline code.
+     * Inline code: exactly one of the two fields.
      *
-     * @param jarBase64 the jar, standard base64
+     * @param jarBase64 the jar of a {@code java} function, standard base64
+     * @param zipBase64 the zip of a {@code provided}, {@code nodejs} or {@code python3} function, standard base64
      */
-    public record Code(String jarBase64) {
+    public record Code(String jarBase64, String zipBase64) {
     }
 
     /** The inline code, if any. */

@@ -45,7 +45,7 @@ public final class FunctionRoutes {
 
     private Response putJson(Request r) {
         var body = json.read(r.body(), DeployRequest.class);
-        Optional<byte[]> jar = body.inlineCode().map(code -> decode(code.jarBase64()));
+        Optional<byte[]> jar = body.inlineCode().map(FunctionRoutes::decode);
         return deployed(deployer.deploy(r.param("name"), body, jar));
     }
 
@@ -103,14 +103,18 @@ public final class FunctionRoutes {
         return Response.noContent();
     }
 
-    private static byte[] decode(String base64) {
-        if (base64 == null || base64.isBlank()) {
-            throw ApiException.badRequest("code.jarBase64", "code.jarBase64 is required when code is given");
+    private static byte[] decode(DeployRequest.Code code) {
+        boolean jar = code.jarBase64() != null && !code.jarBase64().isBlank();
+        boolean zip = code.zipBase64() != null && !code.zipBase64().isBlank();
+        if (jar == zip) {
+            throw ApiException.badRequest("code.jarBase64", "exactly one of code.jarBase64 and code.zipBase64 is"
+                    + " required when code is given");
         }
+        String field = jar ? "code.jarBase64" : "code.zipBase64";
         try {
-            return Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
+            return Base64.getDecoder().decode((jar ? code.jarBase64() : code.zipBase64()).replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("code.jarBase64", "code.jarBase64 is not valid base64: " + e.getMessage());
+            throw ApiException.badRequest(field, field + " is not valid base64: " + e.getMessage());
         }
     }
 
