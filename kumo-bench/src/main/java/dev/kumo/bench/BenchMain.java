@@ -23,7 +23,8 @@ public final class BenchMain {
     /** The benchmarks in the order they run: the HTTP ones share one Kumo process, memory forks its own. */
     static List<Benchmark> all() {
         return List.of(new WarmThroughput(), new WarmLatency(), new CallHop(), new ColdStart(), new AsyncEnqueue(),
-                new AsyncDrain(), new WorkflowFanout(), new Memory(), new TwinValidation());
+                new AsyncDrain(), new WorkflowFanout(), new Memory(), new TwinValidation(), new ColdStartProcess(),
+                new WarmProcess());
     }
 
     /**

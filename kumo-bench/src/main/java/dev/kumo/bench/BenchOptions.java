@@ -27,7 +27,7 @@ record BenchOptions(Set<String> only, Duration duration, Path out, int connectio
                              [--connections 64] [--requests 20000] [--cold-starts 100]
                              [--functions 1000] [--warm 100]
               NAME: warm-throughput, warm-latency, call-hop, cold-start, async-enqueue, async-drain, memory, twin,
-                    workflow-fanout
+                    workflow-fanout, cold-start-process, warm-process
                     (repeat --only or comma-separate)
               durations: 500ms, 10s, 1m (a bare number is seconds)""";
 

@@ -1,5 +1,6 @@
 package dev.kumo.runtime;
 
+import dev.kumo.core.Runtimes;
 import dev.kumo.runtime.internal.BytecodeScan;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -16,8 +18,12 @@ import java.util.zip.ZipInputStream;
  * for anything that would stop the JVM all functions share: invocations of {@code System.exit},
  * {@code Runtime.exit} or {@code Runtime.halt}, and method-handle constants referring to them (loaded with
  * {@code ldc} or passed to {@code invokedynamic} or dynamic-constant bootstraps, as method references are).
- * Then the handler class must exist, be concrete, have a public no-arg constructor and implement one of the
- * handler interfaces; a supertype outside the jar that cannot be resolved is given the benefit of the doubt.
+ * Then the handler must be usable: for {@code pkg.Class}, the class must exist, be concrete, have a public no-arg
+ * constructor and implement one of the handler interfaces, or else have the {@code public static
+ * main(com.google.gson.JsonObject)} of an OpenWhisk Java action; for {@code pkg.Class::method}, the class must
+ * have a public method of that name with a parameter list AWS Lambda accepts (and be concrete with a public
+ * no-arg constructor when the overload that wins is an instance method). A supertype outside the jar that cannot
+ * be resolved is given the benefit of the doubt.
  *
  * <p>Known gap: calls made through reflection ({@code Method.invoke}, method handles looked up by name) or
  * by code generated at run time cannot be seen statically and are not caught.
@@ -30,8 +36,10 @@ public final class CodeInspector {
     private CodeInspector() {
     }
 
-    /** Inspects {@code jar} for deployment with handler class {@code handlerClass} (a binary class name). */
-    public static Inspection inspect(byte[] jar, String handlerClass) {
+    /**
+     * Inspects {@code jar} for deployment with {@code handler}: a binary class name, or {@code pkg.Class::method}.
+     */
+    public static Inspection inspect(byte[] jar, String handler) {
         if (!looksLikeZip(jar)) {
             return new Inspection.NotAJar("not a zip/jar archive");
         }
@@ -67,29 +75,53 @@ public final class CodeInspector {
         if (!forbidden.isEmpty()) {
             return new Inspection.ForbiddenCalls(new ArrayList<>(forbidden));
         }
-        return checkHandler(classes, handlerClass);
+        return checkHandler(classes, handler);
     }
 
-    private static Inspection checkHandler(Map<String, BytecodeScan.ClassInfo> classes, String handlerClass) {
-        BytecodeScan.ClassInfo handler = classes.get(handlerClass.replace('.', '/'));
-        if (handler == null) {
-            return new Inspection.HandlerMissing(handlerClass);
+    private static Inspection checkHandler(Map<String, BytecodeScan.ClassInfo> classes, String handler) {
+        String className = Runtimes.handlerClass(handler);
+        BytecodeScan.ClassInfo type = classes.get(className.replace('.', '/'));
+        if (type == null) {
+            return new Inspection.HandlerMissing(className);
         }
-        if (handler.isInterface()) {
-            return new Inspection.HandlerInvalid(handlerClass, "it is an interface, not a class");
+        if (!className.equals(handler)) {
+            String method = handler.substring(className.length() + 2);
+            return switch (BytecodeScan.handlerMethod(type, method, classes)) {
+                case BytecodeScan.MethodCheck.Usable(boolean needsInstance) -> needsInstance
+                        ? checkInstantiable(type, handler).orElse(new Inspection.Ok()) : new Inspection.Ok();
+                case BytecodeScan.MethodCheck.Unknown _ -> new Inspection.Ok();
+                case BytecodeScan.MethodCheck.Unusable(String reason) -> new Inspection.HandlerInvalid(handler, reason);
+            };
         }
-        if (handler.isAbstract()) {
-            return new Inspection.HandlerInvalid(handlerClass, "it is abstract");
+        BytecodeScan.Verdict implemented = BytecodeScan.implementsHandler(type, classes);
+        if (implemented == BytecodeScan.Verdict.NO && BytecodeScan.hasOpenWhiskMain(type, classes)) {
+            return new Inspection.Ok();
         }
-        if (!handler.hasPublicNoArgConstructor()) {
-            return new Inspection.HandlerInvalid(handlerClass, "it has no public no-arg constructor");
+        Optional<Inspection> notInstantiable = checkInstantiable(type, handler);
+        if (notInstantiable.isPresent()) {
+            return notInstantiable.get();
         }
-        return switch (BytecodeScan.implementsHandler(handler, classes)) {
+        return switch (implemented) {
             case YES, UNKNOWN -> new Inspection.Ok();
-            case NO -> new Inspection.HandlerInvalid(handlerClass, "it implements none of dev.kumo.function.Handler, "
-                    + "dev.kumo.function.Orchestrator, java.util.function.Function, com.amazonaws.services.lambda.runtime.RequestHandler or "
-                    + "com.amazonaws.services.lambda.runtime.RequestStreamHandler");
+            case NO -> new Inspection.HandlerInvalid(handler, "it implements none of dev.kumo.function.Handler, "
+                    + "dev.kumo.function.Orchestrator, java.util.function.Function, "
+                    + "com.amazonaws.services.lambda.runtime.RequestHandler or "
+                    + "com.amazonaws.services.lambda.runtime.RequestStreamHandler, and has no public static "
+                    + "main(com.google.gson.JsonObject); name a method as 'pkg.Class::method'");
         };
+    }
+
+    private static Optional<Inspection> checkInstantiable(BytecodeScan.ClassInfo type, String handler) {
+        if (type.isInterface()) {
+            return Optional.of(new Inspection.HandlerInvalid(handler, "it is an interface, not a class"));
+        }
+        if (type.isAbstract()) {
+            return Optional.of(new Inspection.HandlerInvalid(handler, "it is abstract"));
+        }
+        if (!type.hasPublicNoArgConstructor()) {
+            return Optional.of(new Inspection.HandlerInvalid(handler, "it has no public no-arg constructor"));
+        }
+        return Optional.empty();
     }
 
     private static boolean looksLikeZip(byte[] bytes) {

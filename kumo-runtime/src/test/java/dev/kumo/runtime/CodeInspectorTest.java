@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kumo.runtime.fn.Greeter;
 import dev.kumo.runtime.fn.Hello;
 import dev.kumo.runtime.fn.Misfits;
+import dev.kumo.runtime.fn.OwActions;
+import dev.kumo.runtime.fn.Pojos;
 import dev.kumo.runtime.fn.Upper;
 import dev.kumo.runtime.testing.TestJars;
 import java.lang.classfile.ClassFile;
@@ -135,12 +137,69 @@ class CodeInspectorTest {
     }
 
     @Test
+    void acceptsPublicMethodsWithALambdaParameterList() {
+        for (String handler : List.of("Greeter::greet", "Counter::count", "Counter::ping", "Counter::kumo",
+                "Streams::copy", "Streams::echo", "Overloads::handle", "Typed::handleRequest", "NeedsArgument::still",
+                "Abstract::fixed")) {
+            assertThat(CodeInspector.inspect(TestJars.of(Pojos.class), Pojos.class.getName() + "$" + handler))
+                    .as(handler).isEqualTo(new Inspection.Ok());
+        }
+    }
+
+    @Test
+    void rejectsMethodsThatCannotServeNamingTheHandler() {
+        assertMethodInvalid("Unusable::nope", "class " + Pojos.Unusable.class.getName()
+                + " has no public method named 'nope'");
+        assertMethodInvalid("Unusable::hidden", "has no public method named 'hidden'");
+        assertMethodInvalid("Unusable::two", "no public method 'two' of " + Pojos.Unusable.class.getName()
+                + " takes a usable parameter list");
+        assertMethodInvalid("Unusable::backwards", "usable parameter list");
+        assertMethodInvalid("Unusable::four", "usable parameter list");
+        assertMethodInvalid("NeedsArgument::run", "no public no-arg constructor");
+        assertMethodInvalid("Abstract::notReachable", "abstract");
+        assertMethodInvalid("Typed::handle", "has no public method named 'handle'");
+        assertThat(CodeInspector.inspect(TestJars.of(Pojos.class), "com.example.Nope::run"))
+                .isEqualTo(new Inspection.HandlerMissing("com.example.Nope"));
+    }
+
+    @Test
+    void followsMethodsInheritedInsideTheJarAndTrustsUnknownSupertypes() {
+        byte[] both = TestJars.of(Pojos.Counter.class, Pojos.ChildCounter.class);
+        byte[] childOnly = TestJars.jar(Map.of(TestJars.entry(Pojos.ChildCounter.class),
+                TestJars.classFile(Pojos.ChildCounter.class)), false);
+        String child = Pojos.ChildCounter.class.getName();
+
+        assertThat(CodeInspector.inspect(both, child + "::ping")).isEqualTo(new Inspection.Ok());
+        assertThat(CodeInspector.inspect(both, child + "::nope")).isInstanceOf(Inspection.HandlerInvalid.class);
+        assertThat(CodeInspector.inspect(childOnly, child + "::nope")).isEqualTo(new Inspection.Ok());
+    }
+
+    @Test
+    void acceptsAnOpenWhiskActionByItsStaticMain() {
+        assertThat(inspect(OwActions.Hello.class)).isEqualTo(new Inspection.Ok());
+        assertThat(CodeInspector.inspect(TestJars.of(OwActions.Hello.class), OwActions.Hello.class.getName()
+                + "::main")).isEqualTo(new Inspection.Ok());
+        assertThat(inspect(OwActions.InstanceMain.class)).isInstanceOfSatisfying(Inspection.HandlerInvalid.class,
+                h -> assertThat(h.reason()).contains("implements none of")
+                        .contains("main(com.google.gson.JsonObject)"));
+    }
+
+    @Test
     void rejectsWhatIsNotAJar() {
         assertThat(CodeInspector.inspect("hello".getBytes(), "a.B")).isInstanceOf(Inspection.NotAJar.class);
         assertThat(CodeInspector.inspect(new byte[0], "a.B")).isInstanceOf(Inspection.NotAJar.class);
         byte[] broken = TestJars.jar(Map.of("a/B.class", new byte[] {1, 2, 3}), false);
         assertThat(CodeInspector.inspect(broken, "a.B")).isInstanceOfSatisfying(Inspection.NotAJar.class,
                 n -> assertThat(n.reason()).contains("a/B.class"));
+    }
+
+    private static void assertMethodInvalid(String handler, String reason) {
+        String full = Pojos.class.getName() + "$" + handler;
+        assertThat(CodeInspector.inspect(TestJars.of(Pojos.class), full)).as(handler)
+                .isInstanceOfSatisfying(Inspection.HandlerInvalid.class, h -> {
+                    assertThat(h.handler()).isEqualTo(full);
+                    assertThat(h.reason()).contains(reason);
+                });
     }
 
     private static Inspection inspect(Class<?> handler) {

@@ -16,8 +16,11 @@ import java.util.Enumeration;
  * <ul>
  *   <li>{@code java.}, {@code javax.}, {@code jdk.}, {@code sun.}: to the JDK's platform class loader;</li>
  *   <li>the function APIs ({@code dev.kumo.function.}, {@code com.amazonaws.services.lambda.runtime.},
- *       {@code tools.jackson.}, {@code com.fasterxml.jackson.annotation.}): to the runtime's loader, so
- *       that handlers, contexts, {@code JsonNode} and Jackson annotations are the platform's own types.</li>
+ *       {@code tools.jackson.}, {@code com.fasterxml.jackson.annotation.}, {@code com.google.gson.}): to the
+ *       runtime's loader, so that handlers, contexts, {@code JsonNode}, Jackson annotations and Gson's
+ *       {@code JsonObject} (what OpenWhisk Java actions take and return) are the platform's own types. A jar
+ *       that bundles its own Gson still gets the runtime's: its copy is used only for classes the runtime's
+ *       Gson lacks.</li>
  * </ul>
  * Any other name not in the jar is looked up in the platform class loader only, which sees the JDK's
  * modules but not the application class path: Netty, Micrometer and Kumo's internals stay invisible
@@ -32,7 +35,7 @@ final class FunctionClassLoader extends ClassLoader {
 
     private static final String[] JDK = {"java.", "javax.", "jdk.", "sun."};
     private static final String[] API = {"dev.kumo.function.", "com.amazonaws.services.lambda.runtime.",
-        "tools.jackson.", "com.fasterxml.jackson.annotation."};
+        "tools.jackson.", "com.fasterxml.jackson.annotation.", "com.google.gson."};
 
     static {
         registerAsParallelCapable();

@@ -1,5 +1,6 @@
 package dev.kumo.runtime.internal;
 
+import com.google.gson.JsonElement;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
@@ -10,11 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Maps request bytes to a handler's input type and its output back to JSON bytes, with a reader built once
  * per instance (at the cold start), so the warm path does no type lookup.
  *
- * <p>Rules: an empty (or all-whitespace) body is {@code null}; input type {@code byte[]} receives the raw
- * body; input type {@code Object} receives the generic tree ({@code Map}, {@code List}, {@code String},
- * {@code Number}, {@code Boolean}); output {@code byte[]} is returned as-is once checked to be one JSON
- * value (else the invocation fails with {@code InvalidOutput}); output
- * {@code String} becomes a JSON string; {@code null} becomes {@code null}.
+ * <p>Rules: an empty (or all-whitespace) body is {@code null} (invalid input for a primitive type); input type
+ * {@code byte[]} receives the raw body; input type {@code Object} receives the generic tree ({@code Map},
+ * {@code List}, {@code String}, {@code Number}, {@code Boolean}); output {@code byte[]} is returned as-is once
+ * checked to be one JSON value (else the invocation fails with {@code InvalidOutput}); output {@code String}
+ * becomes a JSON string; {@code null} becomes {@code null}. Gson trees ({@code JsonObject} and the other
+ * {@code JsonElement} types) are read and written with Gson, see {@link GsonPayload}.
  */
 final class PayloadCodec {
 
@@ -25,12 +27,14 @@ final class PayloadCodec {
     private final ObjectReader reader;
     private final ObjectWriter writer;
     private final boolean raw;
+    private final boolean tree;
 
     PayloadCodec(JsonMapper mapper, JavaType type) {
         this.type = type;
         this.mapper = mapper;
         this.raw = type.hasRawClass(byte[].class);
-        this.reader = mapper.readerFor(type);
+        this.tree = GsonPayload.isTree(type.getRawClass());
+        this.reader = tree ? null : mapper.readerFor(type);
         this.writer = mapper.writer();
     }
 
@@ -39,7 +43,13 @@ final class PayloadCodec {
         if (raw) {
             return payload;
         }
+        if (tree) {
+            return GsonPayload.read(payload, type.getRawClass());
+        }
         if (isBlank(payload)) {
+            if (type.isPrimitive()) {
+                throw new InvalidInputException("cannot map an empty request body to " + type.getRawClass(), null);
+            }
             return null;
         }
         try {
@@ -58,6 +68,9 @@ final class PayloadCodec {
         if (output instanceof byte[] bytes) {
             return requireJson(mapper, bytes);
         }
+        if (output instanceof JsonElement element) {
+            return GsonPayload.write(element);
+        }
         return writer.writeValueAsBytes(output);
     }
 
@@ -68,6 +81,9 @@ final class PayloadCodec {
         }
         if (value instanceof byte[] bytes) {
             return requireJson(mapper, bytes);
+        }
+        if (value instanceof JsonElement element) {
+            return GsonPayload.write(element);
         }
         return mapper.writeValueAsBytes(value);
     }
@@ -117,7 +133,7 @@ final class PayloadCodec {
         }
     }
 
-    private static boolean isBlank(byte[] payload) {
+    static boolean isBlank(byte[] payload) {
         for (byte b : payload) {
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
                 return false;

@@ -48,6 +48,17 @@ class FunctionClassLoaderTest {
     }
 
     @Test
+    void givesEvenAJarBundlingGsonTheRuntimesGsonButItsOwnExtras() throws Exception {
+        var entries = new LinkedHashMap<String, byte[]>();
+        entries.put("com/google/gson/JsonObject.class", emptyClass("com.google.gson.JsonObject"));
+        entries.put("com/google/gson/extra/Extra.class", emptyClass("com.google.gson.extra.Extra"));
+        var loader = loader(TestJars.jar(entries, false));
+
+        assertThat(loader.loadClass("com.google.gson.JsonObject")).isSameAs(com.google.gson.JsonObject.class);
+        assertThat(loader.loadClass("com.google.gson.extra.Extra").getClassLoader()).isSameAs(loader);
+    }
+
+    @Test
     void seesTheJdkIncludingNonJavaPackages() throws Exception {
         var loader = loader(TestJars.of(Hello.class));
 
@@ -116,5 +127,10 @@ class FunctionClassLoaderTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static byte[] emptyClass(String name) {
+        return java.lang.classfile.ClassFile.of().build(java.lang.constant.ClassDesc.of(name),
+                cls -> cls.withFlags(java.lang.classfile.ClassFile.ACC_PUBLIC));
     }
 }
