@@ -74,9 +74,59 @@ final class ExampleDeployer {
                         f.concurrency(), null, f.tier(), null, f.description()), Optional.of(code));
                 names.add(f.name());
             }
+            names.addAll(deployProcessExamples(jar, deployer));
             return names;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read examples jar " + jar, e);
         }
+    }
+
+    /** One process-tier example of {@code examples/process/functions.json}: its files are in {@code dir}. */
+    record ProcessExample(String name, String runtime, String handler, String dir, String description) {
+    }
+
+    /** The manifest of the process-tier examples. */
+    record ProcessManifest(List<ProcessExample> functions) {
+    }
+
+    /**
+     * Deploys the Node.js, Python and shell examples of {@code examples/process/} (next to the examples module's
+     * {@code target/}, so only from a source checkout), each directory zipped. One whose tier or runtime this
+     * node cannot run (no node, no python3, process tier off) is left out.
+     */
+    static List<String> deployProcessExamples(Path jar, Deployer deployer) {
+        Path module = jar.toAbsolutePath().getParent().getParent();
+        Path manifestFile = module == null ? null : module.resolve("process/functions.json");
+        if (manifestFile == null || !Files.isRegularFile(manifestFile)) {
+            return List.of();
+        }
+        try {
+            var manifest = JsonMapper.builder().build().readValue(manifestFile.toFile(), ProcessManifest.class);
+            var names = new ArrayList<String>();
+            for (var f : manifest.functions()) {
+                try {
+                    deployer.deploy(f.name(), new DeployRequest(f.handler(), f.runtime(), null, null, null, null, null,
+                            null, null, f.description()), Optional.of(zip(manifestFile.resolveSibling(f.dir()))));
+                    names.add(f.name());
+                } catch (RuntimeException e) {
+                    // this node cannot run it (the banner says which tier is missing), or the example is broken
+                }
+            }
+            return names;
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // examples are a convenience; a broken checkout must not stop the server
+        }
+    }
+
+    private static byte[] zip(Path dir) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes); var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(dir.relativize(file).toString().replace('\\', '/')));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 }

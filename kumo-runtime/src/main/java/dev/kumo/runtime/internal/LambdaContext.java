@@ -47,7 +47,7 @@ final class LambdaContext implements Context, LambdaLogger {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:kumo:lambda:local:000000000000:function:" + kumo.functionName() + ":" + kumo.functionVersion();
+        return dev.kumo.core.FunctionArn.of(kumo.functionName(), kumo.functionVersion());
     }
 
     @Override

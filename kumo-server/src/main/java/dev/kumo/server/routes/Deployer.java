@@ -30,6 +30,18 @@ public final class Deployer {
     private final Store store;
     private final InstantSource clock;
     private final Consumer<FunctionVersion> replaced;
+    private final TierCheck tiers;
+
+    /**
+     * Whether this node can run functions of a tier and runtime: empty when it can, else the reason (a deploy
+     * it refuses gets a 400 naming {@code tier}).
+     */
+    @FunctionalInterface
+    public interface TierCheck {
+
+        /** Why {@code runtime} functions cannot run in {@code tier} here, if they cannot. */
+        Optional<String> unavailable(Tier tier, String runtime);
+    }
 
     /**
      * @param store    where functions and code live
@@ -37,9 +49,20 @@ public final class Deployer {
      * @param replaced called with the new {@code $LATEST} after each change, to drop instances of the old one
      */
     public Deployer(Store store, InstantSource clock, Consumer<FunctionVersion> replaced) {
+        this(store, clock, replaced, (tier, runtime) -> Optional.empty());
+    }
+
+    /**
+     * @param store    where functions and code live
+     * @param clock    time source for {@code modified}
+     * @param replaced called with the new {@code $LATEST} after each change, to drop instances of the old one
+     * @param tiers    refuses functions of tiers (or runtimes) this node cannot run
+     */
+    public Deployer(Store store, InstantSource clock, Consumer<FunctionVersion> replaced, TierCheck tiers) {
         this.store = store;
         this.clock = clock;
         this.replaced = replaced;
+        this.tiers = tiers;
     }
 
     /**
@@ -60,6 +83,9 @@ public final class Deployer {
             InvalidRequestException.require(jar.isPresent(), "code", "code is required when creating a function");
         }
         var config = merge(current.map(FunctionVersion::config), request);
+        tiers.unavailable(config.tier(), config.runtime()).ifPresent(reason -> {
+            throw new InvalidRequestException("tier", reason);
+        });
         // A function that is its own destination would invoke itself forever, one new invocation per outcome.
         InvalidRequestException.require(!config.async().onSuccess().orElse("").equals(name), "async.onSuccess",
                 "a function cannot be its own onSuccess destination");
