@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
+import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -47,6 +48,15 @@ public final class HttpGateway implements AutoCloseable {
      */
     public static HttpGateway start(String host, int port, Router router, ToLongFunction<HttpRequest> limitFor,
                                     long maxBody) {
+        return start(host, port, router, limitFor, BodyLimit.TooLarge.KUMO::answer, maxBody);
+    }
+
+    /**
+     * Binds and starts serving; a body over its limit is answered with {@code tooLarge}'s response (status 413,
+     * connection closed), given the request line and headers and the limit.
+     */
+    public static HttpGateway start(String host, int port, Router router, ToLongFunction<HttpRequest> limitFor,
+                                    BiFunction<HttpRequest, Long, Response> tooLarge, long maxBody) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
@@ -62,7 +72,7 @@ public final class HttpGateway implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline()
                                     .addLast(new HttpServerCodec(8192, 64 * 1024, 64 * 1024))
-                                    .addLast(new BodyLimit(limitFor))
+                                    .addLast(new BodyLimit(limitFor, tooLarge::apply))
                                     .addLast(new HttpObjectAggregator((int) Math.min(Integer.MAX_VALUE, maxBody)))
                                     .addLast(new RequestHandler(router));
                         }
@@ -79,6 +89,11 @@ public final class HttpGateway implements AutoCloseable {
             workers.shutdownGracefully();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Kumo's own 413 answer to a body over {@code limit}. */
+    public static Response tooLarge(long limit) {
+        return BodyLimit.TooLarge.KUMO.answer(null, limit);
     }
 
     /** The port actually bound. */

@@ -6,10 +6,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +43,7 @@ public final class Router {
     private final JsonCodec json;
     private String prefix;
     private RouteHandler prefixHandler;
+    private final Map<String, Function<ApiException, Response>> errorShapes = new LinkedHashMap<>();
     private final System.Logger log = System.getLogger(Router.class.getName());
 
     /** Creates an empty router rendering errors with {@code json}. */
@@ -72,6 +75,15 @@ public final class Router {
         }
         this.prefix = newPrefix;
         this.prefixHandler = handler;
+        return this;
+    }
+
+    /**
+     * Renders the router's own errors (no route, wrong method) for paths under {@code pathPrefix} with
+     * {@code render} instead of Kumo's error shape: a compatible API answers in its own.
+     */
+    public Router errorShape(String pathPrefix, Function<ApiException, Response> render) {
+        errorShapes.put(pathPrefix, render);
         return this;
     }
 
@@ -136,10 +148,19 @@ public final class Router {
         }
         if (allowed != null) {
             String allow = String.join(", ", allowed);
-            return json.error(new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", "",
+            return error(path, new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", "",
                     method.name() + " is not allowed on " + path + "; allowed: " + allow, Map.of("Allow", allow)));
         }
-        return json.error(ApiException.notFound("no route for " + method.name() + " " + path));
+        return error(path, ApiException.notFound("no route for " + method.name() + " " + path));
+    }
+
+    private Response error(String path, ApiException e) {
+        for (var shape : errorShapes.entrySet()) {
+            if (under(path, shape.getKey())) {
+                return shape.getValue().apply(e);
+            }
+        }
+        return json.error(e);
     }
 
     /** A 400 for requests that never reached a route (e.g. undecodable HTTP). */

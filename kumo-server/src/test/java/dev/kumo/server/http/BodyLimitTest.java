@@ -52,6 +52,20 @@ class BodyLimitTest {
     }
 
     @Test
+    void anotherApiRendersItsOwn413() {
+        var lambda = new EmbeddedChannel(new BodyLimit(request -> 10, (request, limit) -> new Response(
+                HttpResponseStatus.BAD_REQUEST, "application/x-test", java.util.Map.of("X-Api", request.uri()),
+                ("limit " + limit).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        lambda.writeInbound(post(11));
+        FullHttpResponse response = lambda.readOutbound();
+        assertThat(response.status()).as("always 413").isEqualTo(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
+        assertThat(response.headers().get("X-Api")).isEqualTo("/x");
+        assertThat(response.headers().get(HttpHeaderNames.CONTENT_TYPE)).isEqualTo("application/x-test");
+        assertThat(response.content().toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("limit 10");
+        response.release();
+    }
+
+    @Test
     void chunkedBodyCrossingTheLimitIs413() {
         var request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/x");
         request.headers().set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
