@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
         description = "Deploys, invokes and inspects functions on a Kumo server.",
         subcommands = {FnCommand.class, AliasCommand.class, InvokeCommand.class, ActivationsCommand.class,
                 ActivationCommand.class, LogsCommand.class, DeadLettersCommand.class, ScheduleCommand.class,
-                TriggerCommand.class, RuleCommand.class, RouteCommand.class, WorkflowCommand.class,
-                WorkflowRunCommand.class, HelpCommand.class},
+                TriggerCommand.class, RuleCommand.class, RouteCommand.class, NamespaceCommand.class,
+                WorkflowCommand.class, WorkflowRunCommand.class, HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  KUMO_URL    server URL when --url is not given (default " + KumoCli.DEFAULT_URL + ")",
                 "  KUMO_DEBUG  when set, unexpected errors print their stack trace"})

@@ -50,6 +50,7 @@ public final class KumoClient implements AutoCloseable {
     private final TriggerClient triggers;
     private final RuleClient rules;
     private final RouteClient routes;
+    private final NamespaceClient namespaces;
 
     private KumoClient(URI baseUrl, Duration requestTimeout) {
         this.baseUrl = baseUrl;
@@ -61,6 +62,7 @@ public final class KumoClient implements AutoCloseable {
         this.triggers = new TriggerClient(transport);
         this.rules = new RuleClient(transport);
         this.routes = new RouteClient(transport);
+        this.namespaces = new NamespaceClient(transport);
     }
 
     /** A client of the server at {@code baseUrl} (such as {@code http://127.0.0.1:8080}) with a 60 s timeout. */
@@ -387,6 +389,11 @@ public final class KumoClient implements AutoCloseable {
     /** HTTP routes (function URLs). */
     public RouteClient routes() {
         return routes;
+    }
+
+    /** Namespaces of the OpenWhisk-compatible API and their keys. */
+    public NamespaceClient namespaces() {
+        return namespaces;
     }
 
     // ---- operations ----

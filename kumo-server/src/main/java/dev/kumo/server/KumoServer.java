@@ -5,8 +5,13 @@ import dev.kumo.async.InvocationTarget;
 import dev.kumo.core.FunctionVersion;
 import dev.kumo.core.InvocationRequest;
 import dev.kumo.core.InvocationResult;
+import dev.kumo.process.ProcessTier;
+import dev.kumo.process.ProcessTierConfig;
 import dev.kumo.runtime.Dispatcher;
 import dev.kumo.runtime.RuntimeConfig;
+import dev.kumo.server.compat.lambda.LambdaApi;
+import dev.kumo.server.compat.openwhisk.Namespaces;
+import dev.kumo.server.compat.openwhisk.WhiskApi;
 import dev.kumo.server.http.HttpGateway;
 import dev.kumo.server.http.JsonCodec;
 import dev.kumo.server.http.Router;
@@ -17,6 +22,7 @@ import dev.kumo.server.routes.Deployer;
 import dev.kumo.server.routes.FunctionRoutes;
 import dev.kumo.server.routes.HttpRouteRoutes;
 import dev.kumo.server.routes.InvokeRoutes;
+import dev.kumo.server.routes.NamespaceRoutes;
 import dev.kumo.server.routes.OpsRoutes;
 import dev.kumo.server.routes.RuleRoutes;
 import dev.kumo.server.routes.ScheduleRoutes;
@@ -64,10 +70,13 @@ public final class KumoServer implements AutoCloseable {
     private final List<String> examples;
     private final List<String> exampleWorkflows;
     private final String host;
+    private final Optional<String> openWhiskGuestKey;
+    private final ProcessTier processTier;
 
     private KumoServer(EmbeddedStore store, Dispatcher dispatcher, AsyncRuntime async, WorkflowRuntime workflows,
                        HttpGateway gateway, JvmGcMetrics gcMetrics, List<String> examples,
-                       List<String> exampleWorkflows, String host) {
+                       List<String> exampleWorkflows, String host, Optional<String> openWhiskGuestKey,
+                       ProcessTier processTier) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.async = async;
@@ -77,6 +86,8 @@ public final class KumoServer implements AutoCloseable {
         this.examples = examples;
         this.exampleWorkflows = exampleWorkflows;
         this.host = host;
+        this.openWhiskGuestKey = openWhiskGuestKey;
+        this.processTier = processTier;
     }
 
     /** Starts a node on the system clock and returns once it serves requests. */
@@ -96,6 +107,7 @@ public final class KumoServer implements AutoCloseable {
         AsyncRuntime async = null;
         WorkflowRuntime workflows = null;
         JvmGcMetrics gc = new JvmGcMetrics();
+        ProcessTier processTier = null;
         try {
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
@@ -109,12 +121,13 @@ public final class KumoServer implements AutoCloseable {
                     .withMemoryBudgetMb(config.memoryBudgetMb())
                     .withMaxInFlight(config.maxInFlight())
                     .withCallBounds(config.maxCallDepth(), config.maxFanOut());
-            dispatcher = Dispatcher.create(runtimeConfig, store, keepAlive, clock, metrics);
+            processTier = processTier(config, runtimeConfig, clock);
+            dispatcher = Dispatcher.create(runtimeConfig, store, keepAlive, clock, metrics, processTier.executors());
             async = AsyncRuntime.start(config.async(), store, target(dispatcher), clock, metrics);
             workflows = WorkflowRuntime.start(store.workflows(), steps(dispatcher), clock);
             var json = new JsonCodec();
             var router = new Router(json);
-            var deployer = new Deployer(store, clock, dispatcher::draftReplaced);
+            var deployer = new Deployer(store, clock, dispatcher::draftReplaced, processTier::unavailable);
             var ready = new java.util.concurrent.atomic.AtomicBoolean();
             var routeTable = RouteTable.of(store.routes());
             long asyncLimit = config.maxAsyncPayloadBytes();
@@ -130,12 +143,25 @@ public final class KumoServer implements AutoCloseable {
             new HttpRouteRoutes(store, routeTable, dispatcher::resolve, json, clock).register(router);
             new WorkflowRoutes(workflows, json).register(router);
             new OpsRoutes(metrics, ready::get).register(router);
+            var lambda = new LambdaApi(store, deployer, dispatcher, async, json, clock, new LambdaApi.Limits(
+                    config.maxSyncPayloadBytes(), asyncLimit, config.maxCodeBytes()));
+            lambda.register(router);
+            var namespaces = new Namespaces(store.namespaces(), clock);
+            var guestKey = namespaces.bootstrapGuest(config.openWhisk().guestKey());
+            new WhiskApi(store, deployer, dispatcher, async, json.mapper(), clock, namespaces,
+                    config.openWhisk().allowRemote(), dispatcher::retire, config.openWhisk().blockingWait())
+                    .register(router);
+            new NamespaceRoutes(namespaces, json).register(router);
             router.prefix(config.routesPrefix(),
                     new FunctionUrls(config.routesPrefix(), routeTable, dispatcher, json, clock)::serve);
             long codeJsonLimit = config.maxCodeBytes() / 3 * 4 + 64 * 1024;
             var gateway = HttpGateway.start(config.host(), config.port(), router,
-                    request -> bodyLimit(request, config, codeJsonLimit), Math.max(Math.max(codeJsonLimit,
-                            config.maxSyncPayloadBytes()), asyncLimit));
+                    request -> LambdaApi.owns(request.uri()) ? lambda.bodyLimit(request)
+                            : bodyLimit(request, config, codeJsonLimit),
+                    (request, limit) -> LambdaApi.owns(request.uri()) ? lambda.tooLarge(limit)
+                            : HttpGateway.tooLarge(limit),
+                    Math.max(Math.max(Math.max(codeJsonLimit, config.maxSyncPayloadBytes()), asyncLimit),
+                            LambdaApi.MAX_CODE_REQUEST_BYTES));
             List<String> examples = config.examplesJar().map(jar -> ExampleDeployer.deploy(jar, deployer))
                     .orElse(List.of());
             var wf = workflows;
@@ -143,7 +169,7 @@ public final class KumoServer implements AutoCloseable {
                     .map(jar -> ExampleDeployer.deployWorkflows(jar, wf)).orElse(List.of());
             ready.set(true);
             return new KumoServer(store, dispatcher, async, workflows, gateway, gc, examples, exampleWorkflows,
-                    config.host());
+                    config.host(), guestKey, processTier);
         } catch (RuntimeException e) {
             if (workflows != null) {
                 workflows.close();
@@ -154,10 +180,31 @@ public final class KumoServer implements AutoCloseable {
             if (dispatcher != null) {
                 dispatcher.close();
             }
+            if (processTier != null) {
+                processTier.close();
+            }
             gc.close();
             store.close();
             throw e;
         }
+    }
+
+    /** The process and sandbox tiers as configured: their executors, or both off. */
+    private static ProcessTier processTier(ServerConfig config, RuntimeConfig runtime, InstantSource clock) {
+        ProcessSettings settings = config.process();
+        if (!settings.enabled()) {
+            return ProcessTier.off("switched off (--process-tier off)");
+        }
+        var tierConfig = ProcessTierConfig.defaults(config.dataDir().resolve("workers"))
+                .withRegion(settings.region())
+                .withPool(settings.workerPool(), Math.min(1024, config.memoryBudgetMb() / 4))
+                .withLogLimits(runtime.maxLogLines(), runtime.maxLogBytes());
+        return ProcessTier.start(settings.workerHome().map(tierConfig::withWorkerHome).orElse(tierConfig), clock);
+    }
+
+    /** Whether the process and sandbox tiers run on this node, one line each, for the startup banner. */
+    public List<String> tierStatus() {
+        return processTier.describe();
     }
 
     /** Asynchronous attempts run through the dispatcher, like synchronous invocations. */
@@ -212,6 +259,14 @@ public final class KumoServer implements AutoCloseable {
         if (path.startsWith("/v1/topics/")) {
             return config.maxAsyncPayloadBytes();
         }
+        if (path.startsWith(WhiskApi.BASE + "/")) {
+            if (request.method().equals(HttpMethod.PUT) && path.contains("/actions/")) {
+                return codeJsonLimit;
+            }
+            if (request.method().equals(HttpMethod.POST)) {
+                return uri.contains("blocking=true") ? config.maxSyncPayloadBytes() : config.maxAsyncPayloadBytes();
+            }
+        }
         if (request.method().equals(HttpMethod.PUT) && path.startsWith("/v1/functions/")) {
             return path.endsWith("/code") ? config.maxCodeBytes() : codeJsonLimit;
         }
@@ -226,6 +281,14 @@ public final class KumoServer implements AutoCloseable {
     /** The base URL of the REST API. */
     public URI uri() {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /**
+     * The {@code uuid:key} of the OpenWhisk {@code guest} namespace when it is known: the configured or
+     * well-known one, not a key rotated since and kept in the store.
+     */
+    public Optional<String> openWhiskGuestKey() {
+        return openWhiskGuestKey;
     }
 
     /** Names of the example functions deployed at start. */
@@ -248,6 +311,7 @@ public final class KumoServer implements AutoCloseable {
         workflows.close();
         async.close();
         dispatcher.close();
+        processTier.close();
         gcMetrics.close();
         store.close();
     }

@@ -80,6 +80,30 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-fan-out", description = "Most calls one activation may have running at once (default: ${DEFAULT-VALUE}).")
     int maxFanOut = ServerConfig.defaults().maxFanOut();
 
+    @Option(names = "--openwhisk-guest-key", description = "uuid:key of the OpenWhisk guest namespace (default: the "
+            + "stored one, else OpenWhisk's well-known guest key).")
+    String openWhiskGuestKey;
+
+    @Option(names = "--openwhisk-allow-remote", description = "Let non-loopback clients use the OpenWhisk API "
+            + "(/api/v1); by default they get a 403.")
+    boolean openWhiskAllowRemote;
+
+    @Option(names = "--process-tier", description = "on: run process and sandbox tier functions as worker "
+            + "processes; off: refuse them at deploy (default: ${DEFAULT-VALUE}).")
+    String processTier = "on";
+
+    @Option(names = "--worker-pool", description = "Most pre-started generic worker JVMs per memory size, for fast "
+            + "Java cold starts in the process tier; 0 turns the pool off (default: ${DEFAULT-VALUE}).")
+    int workerPool = ProcessSettings.defaults().workerPool();
+
+    @Option(names = "--worker-home", description = "The Java worker's home (lib/ and kumo-worker.aot, built into "
+            + "kumo-process/target/worker); default: found next to Kumo's jars.")
+    Path workerHome;
+
+    @Option(names = "--region", description = "AWS_REGION of worker processes and the region in their function "
+            + "ARNs (default: ${DEFAULT-VALUE}).")
+    String region = ProcessSettings.defaults().region();
+
     /** Entry point. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -105,7 +129,18 @@ public final class Main implements Callable<Integer> {
         return new ServerConfig(host, port, data, noExamples ? Optional.empty() : Optional.ofNullable(examples),
                 keepAlive, memoryBudgetMb, maxInFlight, (long) maxPayloadMb * 1024 * 1024,
                 ServerConfig.defaults().maxCodeBytes(), maxActivations, DurationSpec.parse(activationMaxAge), async,
-                (long) maxAsyncPayloadKb * 1024, routesPrefix, maxCallDepth, maxFanOut);
+                (long) maxAsyncPayloadKb * 1024, routesPrefix, maxCallDepth, maxFanOut,
+                new OpenWhiskSettings(Optional.ofNullable(openWhiskGuestKey), openWhiskAllowRemote))
+                .withProcess(processSettings());
+    }
+
+    private ProcessSettings processSettings() {
+        boolean enabled = switch (processTier) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--process-tier must be on or off, got '" + processTier + "'");
+        };
+        return new ProcessSettings(enabled, workerPool, Optional.ofNullable(workerHome), region);
     }
 
     @Override
@@ -133,6 +168,9 @@ public final class Main implements Callable<Integer> {
             System.out.println("Deployed workflows: " + String.join(", ", server.exampleWorkflows()));
             System.out.println("Try:  ./kumo workflow run fanout-sum --input '{\"n\":100}'");
         }
+        System.out.println("OpenWhisk API: " + url + "/api/v1 (namespace guest" + server.openWhiskGuestKey()
+                .map(key -> ", auth " + key).orElse("; its key was changed with kumo namespace key guest") + ")");
+        server.tierStatus().forEach(System.out::println);
         System.out.println("Press Ctrl+C to stop.");
         stopped.await();
         return 0;

@@ -26,11 +26,14 @@ import java.util.Set;
  * @param routesPrefix         path under which HTTP routes (function URLs) are served, e.g. {@code /fn}
  * @param maxCallDepth         deepest chain of {@code ctx.invoke} calls (a call at a greater depth is refused)
  * @param maxFanOut            most calls one activation may have running at once
+ * @param openWhisk            the OpenWhisk-compatible API: guest key and who may reach it
+ * @param process              the process and sandbox tiers: on or off, worker pool, worker home, region
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<Path> examplesJar, String keepAlive,
                            int memoryBudgetMb, int maxInFlight, long maxSyncPayloadBytes, long maxCodeBytes,
                            int maxActivations, Duration activationMaxAge, AsyncSettings async,
-                           long maxAsyncPayloadBytes, String routesPrefix, int maxCallDepth, int maxFanOut) {
+                           long maxAsyncPayloadBytes, String routesPrefix, int maxCallDepth, int maxFanOut,
+                           OpenWhiskSettings openWhisk, ProcessSettings process) {
 
     /** The default {@link #maxAsyncPayloadBytes}: 1 MiB. */
     public static final long DEFAULT_MAX_ASYNC_PAYLOAD_BYTES = 1024 * 1024;
@@ -60,6 +63,37 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<Path> e
             throw new IllegalArgumentException("routes prefix must look like /fn (segments of letters, digits, "
                     + "'.', '_', '~', '-'; not under " + RESERVED + "), got '" + routesPrefix + "'");
         }
+        if (routesPrefix.equals("/api") || routesPrefix.equals("/api/v1") || routesPrefix.startsWith("/api/v1/")) {
+            throw new IllegalArgumentException("routes prefix must not take over the OpenWhisk API (/api, /api/v1), "
+                    + "got '" + routesPrefix + "'");
+        }
+        if (openWhisk == null) {
+            throw new IllegalArgumentException("openWhisk settings are required");
+        }
+        if (process == null) {
+            throw new IllegalArgumentException("process settings are required");
+        }
+    }
+
+    /** A configuration with the default process-tier settings. */
+    public ServerConfig(String host, int port, Path dataDir, Optional<Path> examplesJar, String keepAlive,
+                        int memoryBudgetMb, int maxInFlight, long maxSyncPayloadBytes, long maxCodeBytes,
+                        int maxActivations, Duration activationMaxAge, AsyncSettings async,
+                        long maxAsyncPayloadBytes, String routesPrefix, int maxCallDepth, int maxFanOut,
+                        OpenWhiskSettings openWhisk) {
+        this(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight, maxSyncPayloadBytes,
+                maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes, routesPrefix,
+                maxCallDepth, maxFanOut, openWhisk, ProcessSettings.defaults());
+    }
+
+    /** A configuration with the default OpenWhisk settings. */
+    public ServerConfig(String host, int port, Path dataDir, Optional<Path> examplesJar, String keepAlive,
+                        int memoryBudgetMb, int maxInFlight, long maxSyncPayloadBytes, long maxCodeBytes,
+                        int maxActivations, Duration activationMaxAge, AsyncSettings async,
+                        long maxAsyncPayloadBytes, String routesPrefix, int maxCallDepth, int maxFanOut) {
+        this(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight, maxSyncPayloadBytes,
+                maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes, routesPrefix,
+                maxCallDepth, maxFanOut, OpenWhiskSettings.defaults());
     }
 
     /** A configuration with the default asynchronous settings, async payload limit and routes prefix. */
@@ -76,42 +110,42 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<Path> e
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix, maxCallDepth, maxFanOut);
+                routesPrefix, maxCallDepth, maxFanOut, openWhisk, process);
     }
 
     /** With another data directory. */
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix, maxCallDepth, maxFanOut);
+                routesPrefix, maxCallDepth, maxFanOut, openWhisk, process);
     }
 
     /** With examples deployed from {@code jar} at start. */
     public ServerConfig withExamples(Path jar) {
         return new ServerConfig(host, port, dataDir, Optional.of(jar), keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix, maxCallDepth, maxFanOut);
+                routesPrefix, maxCallDepth, maxFanOut, openWhisk, process);
     }
 
     /** With other runtime limits. */
     public ServerConfig withLimits(int newMemoryBudgetMb, int newMaxInFlight, long newMaxSyncPayloadBytes) {
         return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, newMemoryBudgetMb, newMaxInFlight,
                 newMaxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix, maxCallDepth, maxFanOut);
+                routesPrefix, maxCallDepth, maxFanOut, openWhisk, process);
     }
 
     /** With another keep-alive policy spec, e.g. {@code hybrid-histogram}. */
     public ServerConfig withKeepAlive(String spec) {
         return new ServerConfig(host, port, dataDir, examplesJar, spec, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix, maxCallDepth, maxFanOut);
+                routesPrefix, maxCallDepth, maxFanOut, openWhisk, process);
     }
 
     /** With other asynchronous settings and async payload limit. */
     public ServerConfig withAsync(AsyncSettings settings, long newMaxAsyncPayloadBytes) {
         return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, settings,
-                newMaxAsyncPayloadBytes, routesPrefix, maxCallDepth, maxFanOut);
+                newMaxAsyncPayloadBytes, routesPrefix, maxCallDepth, maxFanOut, openWhisk, process);
     }
 
     /** With other asynchronous settings. */
@@ -123,13 +157,27 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<Path> e
     public ServerConfig withCallBounds(int depth, int fanOut) {
         return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                routesPrefix, depth, fanOut);
+                routesPrefix, depth, fanOut, openWhisk, process);
+    }
+
+    /** With other OpenWhisk-compatible API settings. */
+    public ServerConfig withOpenWhisk(OpenWhiskSettings settings) {
+        return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
+                maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
+                routesPrefix, maxCallDepth, maxFanOut, settings, process);
     }
 
     /** With function URLs served under another prefix. */
     public ServerConfig withRoutesPrefix(String prefix) {
         return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
                 maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
-                prefix, maxCallDepth, maxFanOut);
+                prefix, maxCallDepth, maxFanOut, openWhisk, process);
+    }
+
+    /** With other process-tier settings. */
+    public ServerConfig withProcess(ProcessSettings settings) {
+        return new ServerConfig(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight,
+                maxSyncPayloadBytes, maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes,
+                routesPrefix, maxCallDepth, maxFanOut, openWhisk, settings);
     }
 }

@@ -1,9 +1,11 @@
 package dev.kumo.store;
 
 import dev.kumo.core.event.HttpRoute;
+import dev.kumo.core.event.Namespace;
 import dev.kumo.core.event.Rule;
 import dev.kumo.core.event.Schedule;
 import dev.kumo.core.event.Trigger;
+import dev.kumo.core.event.WhiskEntity;
 import dev.kumo.spi.store.ActivationStore;
 import dev.kumo.spi.store.AliasRegistry;
 import dev.kumo.spi.store.AsyncQueue;
@@ -86,6 +88,8 @@ public final class EmbeddedStore implements Store {
     private final MvNamedRegistry<Trigger> triggers;
     private final MvNamedRegistry<Rule> rules;
     private final MvNamedRegistry<HttpRoute> routes;
+    private final MvNamedRegistry<Namespace> namespaces;
+    private final MvNamedRegistry<WhiskEntity> whiskEntities;
     private final MvWorkflowStore workflows;
     private boolean closed;
 
@@ -106,6 +110,8 @@ public final class EmbeddedStore implements Store {
             this.triggers = new MvNamedRegistry<>("triggers", Trigger.class, io, commits, json);
             this.rules = new MvNamedRegistry<>("rules", Rule.class, io, commits, json);
             this.routes = new MvNamedRegistry<>("routes", HttpRoute.class, io, commits, json);
+            this.namespaces = new MvNamedRegistry<>("namespaces", Namespace.class, io, commits, json);
+            this.whiskEntities = new MvNamedRegistry<>("whisk-entities", WhiskEntity.class, io, commits, json);
             this.workflows = new MvWorkflowStore(io, commits, json);
             // last: it starts a writer thread
             this.activations = new MvActivationStore(io.call(() -> new ActivationLog(mvStore)), io, json, options);
@@ -206,6 +212,16 @@ public final class EmbeddedStore implements Store {
     @Override
     public NamedRegistry<HttpRoute> routes() {
         return routes;
+    }
+
+    @Override
+    public NamedRegistry<Namespace> namespaces() {
+        return namespaces;
+    }
+
+    @Override
+    public NamedRegistry<WhiskEntity> whiskEntities() {
+        return whiskEntities;
     }
 
     /** {@inheritDoc} Every change is synced before it returns, through the same journal as the queue. */

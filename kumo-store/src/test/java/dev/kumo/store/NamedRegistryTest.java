@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kumo.core.InvalidRequestException;
 import dev.kumo.core.event.HttpRoute;
 import dev.kumo.core.event.Named;
+import dev.kumo.core.event.Namespace;
 import dev.kumo.core.event.Rule;
 import dev.kumo.core.event.Schedule;
 import dev.kumo.core.event.Trigger;
+import dev.kumo.core.event.WhiskEntity;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +74,32 @@ class NamedRegistryTest {
         assertThat(store.triggers().all()).containsExactly(trigger);
         assertThat(store.rules().all()).containsExactly(rule);
         assertThat(store.routes().get("GET /api/orders/{id}")).contains(route);
+    }
+
+    @Test
+    void namespacesAndWhiskEntitiesSurviveACrash() {
+        var ns = new Namespace("team_a", "u-1", "ab".repeat(32), T0);
+        var action = new WhiskEntity("action:team_a--hello", "nodejs:20", "main", false,
+                "[{\"key\":\"greeting\",\"value\":\"hi\"}]", "[]", 3, true, 10, T0);
+        store.namespaces().put(ns);
+        store.whiskEntities().put(action);
+        store.crash();
+
+        store = EmbeddedStore.open(dir, TestData.options());
+        assertThat(store.namespaces().get("team_a")).contains(ns);
+        assertThat(store.whiskEntities().get("action:team_a--hello")).contains(action);
+        assertThat(action.version()).isEqualTo("0.0.3");
+    }
+
+    @Test
+    void namespaceNamesAndKeysAreValidated() {
+        assertThatThrownBy(() -> new Namespace("a-b", "u", "ab".repeat(32), T0))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> new Namespace("ab", "u:x", "ab".repeat(32), T0))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("uuid"));
+        assertThatThrownBy(() -> new Namespace("ab", "u", "not-hex", T0))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("keySha256"));
     }
 
     @Test

@@ -33,6 +33,22 @@ public interface Store extends AutoCloseable {
     /** HTTP routes. */
     NamedRegistry<dev.kumo.core.event.HttpRoute> routes();
 
+    /**
+     * OpenWhisk namespaces and the hashes of their keys. Stores that do not serve the OpenWhisk-compatible
+     * API leave this out.
+     */
+    default NamedRegistry<dev.kumo.core.event.Namespace> namespaces() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no namespaces");
+    }
+
+    /**
+     * What the OpenWhisk-compatible API keeps about actions and triggers (parameters, annotations,
+     * versions). Stores that do not serve that API leave this out.
+     */
+    default NamedRegistry<dev.kumo.core.event.WhiskEntity> whiskEntities() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no OpenWhisk entities");
+    }
+
     /** Workflow definitions, runs, joins and large results. */
     WorkflowStore workflows();
 

@@ -33,6 +33,7 @@ class OpenApiRoutesTest {
         new HttpRouteRoutes(null, null, null, json, null).register(router);
         new WorkflowRoutes(null, json).register(router);
         new OpsRoutes(null, () -> true).register(router);
+        new NamespaceRoutes(null, json).register(router);
         var served = new TreeSet<String>();
         router.routes().forEach(r -> served.add(r.method().name() + " " + r.pattern()));
 
