@@ -43,6 +43,20 @@ class FnCommandTest {
     }
 
     @Test
+    void deploySendsTheRuntimeAndTierOfAZip() throws Exception {
+        Path zip = Files.write(dir.resolve("app.zip"), new byte[] {4, 5});
+        server.reply(201, Fixtures.function("adder", "$LATEST"));
+
+        Cli cli = Cli.against(server, "fn", "deploy", "adder", "--zip", zip.toString(), "--runtime", "python3.12",
+                "--handler", "app.handler", "--tier", "sandbox");
+
+        assertThat(cli.exit()).isZero();
+        assertThat(server.only().path()).isEqualTo("/v1/functions/adder/code");
+        assertThat(server.only().query()).isEqualTo("handler=app.handler&runtime=python3.12&tier=sandbox");
+        assertThat(server.only().body()).containsExactly(4, 5);
+    }
+
+    @Test
     void deployWithEnvSendsOneJsonRequest() throws Exception {
         Path jar = Files.write(dir.resolve("hello.jar"), new byte[] {1});
         server.reply(200, Fixtures.function("hello", "$LATEST"));

@@ -127,6 +127,7 @@ public final class KumoClient implements AutoCloseable {
         }
         RequestTarget target = functionTarget(name, "code");
         target = with(target, "handler", spec.handler());
+        target = with(target, "runtime", spec.runtime());
         if (spec.memoryMb().isPresent()) {
             target = target.with("memoryMb", spec.memoryMb().getAsInt());
         }
