@@ -24,7 +24,7 @@ public final class BenchMain {
     static List<Benchmark> all() {
         return List.of(new WarmThroughput(), new WarmLatency(), new CallHop(), new ColdStart(), new AsyncEnqueue(),
                 new AsyncDrain(), new WorkflowFanout(), new Memory(), new TwinValidation(), new ColdStartProcess(),
-                new WarmProcess());
+                new WarmProcess(), new ProcessMemory());
     }
 
     /**

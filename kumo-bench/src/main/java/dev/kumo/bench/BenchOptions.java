@@ -18,16 +18,17 @@ import java.util.Set;
  * @param coldStarts      measured cold starts
  * @param functions       functions deployed by the memory benchmark
  * @param warmInstances   isolated instances warmed by the memory benchmark, and shared slots filled
+ * @param workers         java functions (process tier, and the isolated baseline) deployed by process-memory
  */
 record BenchOptions(Set<String> only, Duration duration, Path out, int connections, int latencyRequests,
-                    int coldStarts, int functions, int warmInstances) {
+                    int coldStarts, int functions, int warmInstances, int workers) {
 
     static final String USAGE = """
             usage: BenchMain [--only NAME[,NAME]] [--duration 10s] [--out bench-results/]
                              [--connections 64] [--requests 20000] [--cold-starts 100]
-                             [--functions 1000] [--warm 100]
+                             [--functions 1000] [--warm 100] [--workers 50]
               NAME: warm-throughput, warm-latency, call-hop, cold-start, async-enqueue, async-drain, memory, twin,
-                    workflow-fanout, cold-start-process, warm-process
+                    workflow-fanout, cold-start-process, warm-process, process-memory
                     (repeat --only or comma-separate)
               durations: 500ms, 10s, 1m (a bare number is seconds)""";
 
@@ -37,7 +38,8 @@ record BenchOptions(Set<String> only, Duration duration, Path out, int connectio
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("--duration must be positive");
         }
-        if (connections < 1 || latencyRequests < 1 || coldStarts < 1 || functions < 1 || warmInstances < 1) {
+        if (connections < 1 || latencyRequests < 1 || coldStarts < 1 || functions < 1 || warmInstances < 1
+                || workers < 1) {
             throw new IllegalArgumentException("counts must be at least 1");
         }
         if (warmInstances > functions) {
@@ -48,7 +50,7 @@ record BenchOptions(Set<String> only, Duration duration, Path out, int connectio
     /** The defaults: everything, 10 s wrk runs, about four minutes in all on two cores. */
     static BenchOptions defaults() {
         return new BenchOptions(Set.of(), Duration.ofSeconds(10), Path.of("bench-results"), 64, 20_000, 100,
-                1_000, 100);
+                1_000, 100, 50);
     }
 
     /** Parses arguments; throws {@link IllegalArgumentException} with a message on bad input. */
@@ -62,6 +64,7 @@ record BenchOptions(Set<String> only, Duration duration, Path out, int connectio
         int coldStarts = d.coldStarts;
         int functions = d.functions;
         int warm = d.warmInstances;
+        int workers = d.workers;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -90,10 +93,11 @@ record BenchOptions(Set<String> only, Duration duration, Path out, int connectio
                 case "--cold-starts" -> coldStarts = positive(flag, value);
                 case "--functions" -> functions = positive(flag, value);
                 case "--warm" -> warm = positive(flag, value);
+                case "--workers" -> workers = positive(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
-        return new BenchOptions(only, duration, out, connections, requests, coldStarts, functions, warm);
+        return new BenchOptions(only, duration, out, connections, requests, coldStarts, functions, warm, workers);
     }
 
     /** Whether the named benchmark was selected. */

@@ -23,6 +23,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -99,6 +100,27 @@ final class Charts {
         y.setTickUnit(new NumberTickUnit(1), false, true);
         y.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
         plot.setRangeAxis(y);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
+        return save(file, chart);
+    }
+
+    /** Lines through (x, y) points, one per series, on linear axes; points are {@code {x, y}} pairs. */
+    static Path lines(Path file, String title, String xAxis, String yAxis, Map<String, List<double[]>> points) {
+        var data = new XYSeriesCollection();
+        for (var e : points.entrySet()) {
+            var series = new XYSeries(e.getKey());
+            e.getValue().forEach(p -> series.add(p[0], p[1]));
+            data.addSeries(series);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xAxis, yAxis, data);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        var renderer = new XYLineAndShapeRenderer(true, true);
+        plot.setRenderer(renderer);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }

@@ -58,6 +58,7 @@ final class ResultFiles {
         opts.put("coldStarts", options.coldStarts());
         opts.put("functions", options.functions());
         opts.put("warmInstances", options.warmInstances());
+        opts.put("workers", options.workers());
         ArrayNode benches = root.putArray("benchmarks");
         for (BenchOutcome o : outcomes) {
             ObjectNode b = benches.addObject();
@@ -89,7 +90,8 @@ final class ResultFiles {
                 .append(options.connections()).append(" connections; ").append(options.latencyRequests())
                 .append(" latency requests; ").append(options.coldStarts()).append(" cold starts; ")
                 .append(options.functions()).append(" functions, ").append(options.warmInstances())
-                .append(" warm instances.\n\n## Goals\n\n")
+                .append(" warm instances; ").append(options.workers())
+                .append(" process-memory workers.\n\n## Goals\n\n")
                 .append("| benchmark | metric | kumo | baseline | ratio | goal | verdict |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (BenchOutcome o : outcomes) {
