@@ -132,12 +132,21 @@ public final class ProcessExecutor implements FunctionExecutor, AutoCloseable {
         } catch (RuntimeException e) {
             return failed("TierUnavailable", "cannot set up the worker's network: " + e.getMessage(), List.of());
         }
-        RuntimeEndpoint endpoint = api.open(network.bindAddress(), arn(version));
+        // a pre-started generic worker comes with its endpoint open and connected
+        Optional<Worker> generic = Runtimes.JAVA.equals(runtime)
+                ? pool.flatMap(p -> p.take(version.config().memoryMb())) : Optional.empty();
+        RuntimeEndpoint endpoint = generic.map(Worker::endpoint).orElse(null);
+        if (endpoint != null) {
+            endpoint.assign(arn(version));
+        } else {
+            endpoint = api.open(network.bindAddress(), arn(version));
+        }
         Worker worker;
         try {
             network.admit(port(endpoint));
-            worker = launch(version, runtime, root, endpoint, network.network(), log);
+            worker = launch(version, runtime, root, endpoint, network.network(), log, generic);
         } catch (IOException | RuntimeException e) {
+            generic.ifPresent(Worker::close);
             endpoint.close();
             network.release();
             return failed("Runtime.StartError", "cannot start the worker: " + e.getMessage(), log.drain());
@@ -176,6 +185,12 @@ public final class ProcessExecutor implements FunctionExecutor, AutoCloseable {
         }
         ErrorInfo posted = endpoint.initError().getNow(null);
         if (posted == null && endpoint.initialized().isDone() && worker.alive()) {
+            try {
+                worker.initialized();
+            } catch (RuntimeException e) {
+                retire(worker);
+                return failed("Runtime.StartError", "cannot limit the worker: " + e.getMessage(), log.drain());
+            }
             worker.output().settle();
             worker.output().attribute(null);
             return new StartResult.Started(new ProcessInstance(worker, runtime, clock, this), log.drain());
@@ -194,26 +209,34 @@ public final class ProcessExecutor implements FunctionExecutor, AutoCloseable {
     }
 
     private Worker launch(FunctionVersion version, String runtime, Path root, RuntimeEndpoint endpoint,
-                          FunctionNetwork network, ActivationLog log) throws IOException {
+                          FunctionNetwork network, ActivationLog log, Optional<Worker> generic) throws IOException {
         int memoryMb = version.config().memoryMb();
         Map<String, String> env = environment(version, endpoint, root, runtime);
         String name = tier.wireName() + "-" + sequence.incrementAndGet();
         if (Runtimes.JAVA.equals(runtime)) {
-            Optional<Worker> generic = pool.flatMap(p -> p.take(memoryMb));
             Worker worker;
             if (generic.isPresent()) {
                 worker = generic.get();
                 worker.output().attribute(log);
-                worker.confine(confiner.adopt(name, worker.pid(), memoryMb));
             } else {
                 List<String> command = runtimes.javaCommand(memoryMb);
                 worker = Worker.launch(confiner.confine(name, command, root, runtimes.readOnlyPaths(runtime),
                         memoryMb, network), JavaWorkerPool.genericEnv(runtimes.path(runtime)), root, name, log, true);
             }
-            var spec = new WorkerSpec(endpoint.hostPort(), root.resolve(TaskRoots.JAR_NAME).toString(),
-                    version.config().handler(), version.function(), version.version(), memoryMb,
-                    version.config().timeoutMs(), version.code().sha256(), env, version.config().env());
-            worker.tell(JSON.writeValueAsString(spec));
+            try {
+                if (generic.isPresent() && pool.get().confines()) {
+                    JavaWorkerPool.specialize(worker, memoryMb); // already in a group of this size
+                } else if (generic.isPresent()) {
+                    worker.confine(confiner.adopt(name, worker.pid(), memoryMb));
+                }
+                var spec = new WorkerSpec(endpoint.hostPort(), root.resolve(TaskRoots.JAR_NAME).toString(),
+                        version.config().handler(), version.function(), version.version(), memoryMb,
+                        version.config().timeoutMs(), version.code().sha256(), env, version.config().env());
+                worker.tell(JSON.writeValueAsString(spec));
+            } catch (IOException | RuntimeException e) {
+                worker.close();
+                throw e;
+            }
             return worker;
         }
         List<String> command = runtimes.command(runtime, root, memoryMb);

@@ -50,10 +50,13 @@ public final class ProcessTier implements AutoCloseable {
         RuntimeApi api = RuntimeApi.create();
         var availability = new EnumMap<Tier, Availability>(Tier.class);
         var executors = new EnumMap<Tier, ProcessExecutor>(Tier.class);
-        Optional<JavaWorkerPool> pool = effective.poolMax() > 0
-                ? Optional.of(JavaWorkerPool.create(effective, clock)) : Optional.empty();
+        Confiner processConfiner = Confiner.of(isolation, Tier.PROCESS);
+        // generic workers start inside the process tier's cgroups, with their memory size's limits and endpoints
+        Optional<JavaWorkerPool> pool = effective.poolMax() > 0 && processConfiner.availability().available()
+                ? Optional.of(JavaWorkerPool.create(effective, clock, processConfiner, api))
+                : Optional.empty();
         for (Tier tier : List.of(Tier.PROCESS, Tier.SANDBOX)) {
-            Confiner confiner = Confiner.of(isolation, tier);
+            Confiner confiner = tier == Tier.PROCESS ? processConfiner : Confiner.of(isolation, tier);
             availability.put(tier, confiner.availability());
             if (confiner.availability().available()) {
                 executors.put(tier, ProcessExecutor.create(tier, effective, api, confiner, clock,

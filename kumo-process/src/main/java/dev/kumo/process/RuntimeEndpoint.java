@@ -44,7 +44,7 @@ public final class RuntimeEndpoint implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String functionArn;
+    private volatile String functionArn;
     private final Consumer<RuntimeEndpoint> onClose;
     private final CompletableFuture<Void> initialized = new CompletableFuture<>();
     private final CompletableFuture<ErrorInfo> initError = new CompletableFuture<>();
@@ -56,6 +56,14 @@ public final class RuntimeEndpoint implements AutoCloseable {
     RuntimeEndpoint(String functionArn, Consumer<RuntimeEndpoint> onClose) {
         this.functionArn = functionArn;
         this.onClose = onClose;
+    }
+
+    /**
+     * Sets the ARN of the events handed out from now on: an endpoint opened for a pre-started generic worker gets
+     * its function's when the worker takes one up.
+     */
+    void assign(String arn) {
+        this.functionArn = arn;
     }
 
     void bound(Channel channel) {

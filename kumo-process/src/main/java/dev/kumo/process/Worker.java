@@ -22,6 +22,7 @@ final class Worker implements AutoCloseable {
     private volatile Confinement confinement;
     private volatile RuntimeEndpoint endpoint;
     private volatile boolean killed;
+    private volatile int deferredCpuShares;
 
     private Worker(Process process, Confinement confinement, String name, boolean syncs) {
         this.process = process;
@@ -60,6 +61,10 @@ final class Worker implements AutoCloseable {
         return output;
     }
 
+    Confinement confinement() {
+        return confinement;
+    }
+
     RuntimeEndpoint endpoint() {
         return endpoint;
     }
@@ -72,6 +77,20 @@ final class Worker implements AutoCloseable {
         Confinement old = this.confinement;
         this.confinement = adopted;
         old.close();
+    }
+
+    /** Sets the CPU weight to give the worker's cgroup once its function is initialized ({@link #initialized}). */
+    void deferCpuShares(int shares) {
+        deferredCpuShares = shares;
+    }
+
+    /** The function finished its initialization: applies a deferred CPU weight. */
+    void initialized() {
+        int shares = deferredCpuShares;
+        if (shares > 0) {
+            deferredCpuShares = 0;
+            confinement.cgroup().ifPresent(g -> g.cpuShares(shares));
+        }
     }
 
     /** Writes one line to the worker's stdin (the specialization message of a generic worker JVM). */

@@ -1,6 +1,7 @@
 package dev.kumo.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.kumo.core.ActivationId;
 import dev.kumo.core.Runtimes;
@@ -10,7 +11,9 @@ import dev.kumo.spi.executor.Execution;
 import dev.kumo.spi.executor.ExecutionResult;
 import dev.kumo.spi.executor.StartResult;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +100,34 @@ class ConfinedWorkerTest {
                         "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8), clock.instant().plusSeconds(20)));
                 assertThat(result).as("%s: %s", tier, result).isInstanceOf(ExecutionResult.Returned.class);
             }
+        }
+    }
+
+    @Test
+    void aPooledJavaWorkerStartsInItsSizesCgroupWithItsEndpointAndTheColdStartKeepsThatJvm() throws Exception {
+        assertThat(isolation.availability(Tier.PROCESS).describe()).as("cgroups on this machine")
+                .doesNotContain("no resource limits");
+        var config = ProcessTierConfig.defaults(dir.resolve("work")).withPool(1, 512);
+        Confiner confiner = Confiner.of(isolation, Tier.PROCESS);
+        try (var pool = JavaWorkerPool.create(config, clock, confiner, api);
+             var executor = ProcessExecutor.create(Tier.PROCESS, config, api, confiner, clock, Optional.of(pool))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> pool.ready(256) == 1);
+            long generic = pool.idlePids().getFirst();
+            // confined before any function: the cold start has no cgroup to create or join
+            assertThat(Files.readString(Path.of("/proc/" + generic + "/cgroup"))).contains("/generic-");
+            var spec = Fixtures.spec("pooled", Runtimes.JAVA, "dev.kumo.examples.Hello", Fixtures.examplesJar(dir),
+                    30_000, Map.of());
+            assertThat(api.openEndpoints()).as("the pool opened the worker's endpoint").isEqualTo(1);
+            StartResult start = executor.start(spec, ActivationId.random(), clock.instant().plusSeconds(30));
+            assertThat(start).as("%s", start).isInstanceOf(StartResult.Started.class);
+            assertThat(api.openEndpoints()).as("the cold start opened none").isEqualTo(1);
+            var instance = (ProcessInstance) ((StartResult.Started) start).instance();
+            assertThat(instance.pid()).as("specialized, not a new JVM").isEqualTo(generic);
+            assertThat(Files.readString(Path.of("/proc/" + generic + "/cgroup"))).contains("/generic-");
+            var result = instance.execute(new Execution(ActivationId.random(),
+                    "{\"name\":\"Pool\"}".getBytes(StandardCharsets.UTF_8), clock.instant().plusSeconds(20)));
+            assertThat(result).as("%s", result).isInstanceOfSatisfying(ExecutionResult.Returned.class, r -> assertThat(
+                    new String(r.output(), StandardCharsets.UTF_8)).isEqualTo("{\"message\":\"Hello, Pool!\"}"));
         }
     }
 

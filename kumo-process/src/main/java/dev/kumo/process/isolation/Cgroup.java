@@ -21,6 +21,12 @@ public interface Cgroup extends AutoCloseable {
     /** Moves a running process (and only it, not its existing children) into this group. */
     void add(long pid);
 
+    /**
+     * Changes the group's CPU weight, in {@link CgroupLimits#cpuShares()} units: a pre-started worker boots at
+     * the default weight and gets its function's weight when it takes the function up.
+     */
+    void cpuShares(int shares);
+
     /** The processes in the group now (all controllers' views merged). */
     List<Long> pids();
 

@@ -86,7 +86,9 @@ public final class CgroupsV1 implements Cgroups {
             });
             throw e;
         }
-        DirectoryCgroup group = new DirectoryCgroup(name, created, dirs.get("memory"), MEMORY, live::remove);
+        Path cpuShares = dirs.get("cpu").resolve("cpu.shares");
+        DirectoryCgroup group = new DirectoryCgroup(name, created, dirs.get("memory"), MEMORY,
+                shares -> CgroupFs.write(cpuShares, Integer.toString(shares)), live::remove);
         live.add(group);
         return group;
     }

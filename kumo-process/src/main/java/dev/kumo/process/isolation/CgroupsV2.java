@@ -53,7 +53,9 @@ public final class CgroupsV2 implements Cgroups {
             }
             throw e;
         }
-        DirectoryCgroup group = new DirectoryCgroup(name, List.of(dir), dir, MEMORY, live::remove);
+        DirectoryCgroup group = new DirectoryCgroup(name, List.of(dir), dir, MEMORY, shares -> CgroupFs.write(
+                dir.resolve("cpu.weight"), Integer.toString(new CgroupLimits(limits.memoryBytes(), shares,
+                        limits.pidsMax()).cpuWeight())), live::remove);
         live.add(group);
         return group;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A group made of one directory per hierarchy (v1: memory, cpu, pids; v2: one). The backends differ only in
@@ -25,17 +26,26 @@ final class DirectoryCgroup implements Cgroup {
     private final Path memoryDir;
     private final MemoryFiles memory;
     private final Consumer<DirectoryCgroup> onClose;
+    private final IntConsumer setShares;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Where a backend finds out-of-memory kills and the peak. */
     record MemoryFiles(String oomFile, String oomKey, String peakFile) {}
 
-    DirectoryCgroup(String name, List<Path> dirs, Path memoryDir, MemoryFiles memory, Consumer<DirectoryCgroup> onClose) {
+    /** @param setShares writes a CPU weight in {@code cpu.shares} units to the backend's file */
+    DirectoryCgroup(String name, List<Path> dirs, Path memoryDir, MemoryFiles memory, IntConsumer setShares,
+                    Consumer<DirectoryCgroup> onClose) {
         this.name = name;
         this.dirs = List.copyOf(dirs);
         this.memoryDir = memoryDir;
         this.memory = memory;
         this.onClose = onClose;
+        this.setShares = setShares;
+    }
+
+    @Override
+    public void cpuShares(int shares) {
+        setShares.accept(shares);
     }
 
     @Override

@@ -21,6 +21,7 @@ final class RuntimeClient {
     record Event(String requestId, long deadlineMs, byte[] body) {
     }
 
+    private final String hostPort;
     private final String host;
     private final int port;
     private Socket socket;
@@ -28,9 +29,22 @@ final class RuntimeClient {
     private OutputStream out;
 
     RuntimeClient(String hostPort) {
+        this.hostPort = hostPort;
         int colon = hostPort.lastIndexOf(':');
         this.host = hostPort.substring(0, colon);
         this.port = Integer.parseInt(hostPort.substring(colon + 1));
+    }
+
+    /** The endpoint, {@code host:port}. */
+    String hostPort() {
+        return hostPort;
+    }
+
+    /** Opens the connection now instead of at the first request (a generic worker, before its function). */
+    void connect() throws IOException {
+        if (socket == null) {
+            open();
+        }
     }
 
     Event next() throws IOException {
@@ -71,10 +85,7 @@ final class RuntimeClient {
 
     private Response once(String method, String path, byte[] body, Map<String, String> headers) throws IOException {
         if (socket == null) {
-            socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            in = new java.io.BufferedInputStream(socket.getInputStream());
-            out = new java.io.BufferedOutputStream(socket.getOutputStream());
+            open();
         }
         var head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
                 .append(host).append(':').append(port).append("\r\n");
@@ -110,6 +121,13 @@ final class RuntimeClient {
             disconnect();
         }
         return new Response(code, responseHeaders, payload);
+    }
+
+    private void open() throws IOException {
+        socket = new Socket(host, port);
+        socket.setTcpNoDelay(true);
+        in = new java.io.BufferedInputStream(socket.getInputStream());
+        out = new java.io.BufferedOutputStream(socket.getOutputStream());
     }
 
     private String line() throws IOException {

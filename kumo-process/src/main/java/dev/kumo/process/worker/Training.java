@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The AOT training run: the worker serves a few invocations of a sample handler from a throw-away Runtime API
@@ -27,13 +28,21 @@ final class Training {
     }
 
     static void run(Path jar, String handler) throws Exception {
+        run(jar, handler, ROUNDS, new PrintStream(OutputStream.nullOutputStream()), () -> false);
+    }
+
+    /**
+     * Serves {@code rounds} events of {@code handler} from {@code jar} through {@link WorkerMain#serve} and a
+     * {@link RuntimeClient}, answered by a throw-away endpoint on loopback; the handler's output goes to
+     * {@code out}; ends early once {@code stop} says so. Also a generic worker's warm-up.
+     */
+    static void run(Path jar, String handler, int rounds, PrintStream out, BooleanSupplier stop) throws Exception {
         try (var server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
-            Thread fake = Thread.ofPlatform().daemon().start(() -> answer(server));
+            Thread fake = Thread.ofPlatform().daemon().start(() -> answer(server, rounds, stop));
             var spec = new WorkerSpec("127.0.0.1:" + server.getLocalPort(), jar.toString(), handler, "training",
                     "1", 256, 10_000, null, Map.of(), Map.of());
             try {
-                WorkerMain.serve(spec, new RuntimeClient(spec.runtimeApi()),
-                        new PrintStream(OutputStream.nullOutputStream()));
+                WorkerMain.serve(spec, new RuntimeClient(spec.runtimeApi()), out);
             } catch (IOException e) {
                 // the fake endpoint closed after its rounds: training is over
             }
@@ -41,11 +50,12 @@ final class Training {
         }
     }
 
-    private static void answer(ServerSocket server) {
+    private static void answer(ServerSocket server, int rounds, BooleanSupplier stop) {
         try (Socket socket = server.accept()) {
+            socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            for (int i = 0; i < ROUNDS; i++) {
+            OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream());
+            for (int i = 0; i < rounds && !stop.getAsBoolean(); i++) {
                 read(in); // GET /next
                 byte[] event = ("{\"name\":\"training " + i + "\",\"numbers\":[1,2," + i + "]}")
                         .getBytes(StandardCharsets.UTF_8);

@@ -41,69 +41,168 @@ public final class WorkerMain {
     /** Exit status after an init error was posted. */
     static final int INIT_FAILED = 70;
 
+    /** How often a generic worker loads and calls the training handler while warming up. */
+    static final int WARM_UP_LOADS = 40;
+    /** How many events a generic worker serves over loopback while warming up. */
+    static final int WARM_UP_EVENTS = 200;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A generic worker's connection to the endpoint the pool opened for it, made while it waits; or null. */
+    private static RuntimeClient connected;
+    /** The function's payload mapper: built and warmed up while generic. */
+    private static final JsonMapper PAYLOADS = StandaloneHandler.newMapper();
 
     private WorkerMain() {
     }
 
     /**
      * Runs the worker; with {@value #WARM_UP} (a pre-started generic worker) it warms up first and prints
-     * {@link #READY}. With {@code --train <jar> <handler>} it instead exercises a full invocation against an
-     * in-process endpoint and exits: the AOT training run at build time.
+     * {@link #READY}. With {@code --train <jar> <handler>} it instead runs a generic worker's warm-up and then
+     * serves invocations from an in-process endpoint, and exits: the AOT training run at build time.
      */
     public static void main(String[] args) throws Exception {
         if (args.length == 3 && args[0].equals("--train")) {
+            warmUp(() -> false); // a generic worker's warm-up, then a specialized worker's invocations
             Training.run(Path.of(args[1]), args[2]);
             return;
         }
+        var first = firstLine();
         if (args.length == 1 && args[0].equals(WARM_UP)) {
-            warmUp();
-            System.out.println(READY);
-            System.out.flush();
+            boolean warm = warmUp(first::isDone);
+            connected = connect(System.getenv("AWS_LAMBDA_RUNTIME_API"));
+            if (warm) {
+                System.out.println(READY);
+                System.out.flush();
+            }
         }
-        var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line = stdin.readLine();
+        String line = first.join();
         if (line == null || line.isBlank()) {
             return; // closed while generic: the pool or the server is gone
         }
         WorkerSpec spec = JSON.readValue(line, WorkerSpec.class);
-        Thread.ofPlatform().daemon().name("kumo-stdin-watch").start(() -> {
+        Environment.add(spec.env());
+        RuntimeClient api = connected != null && connected.hostPort().equals(spec.runtimeApi()) ? connected
+                : new RuntimeClient(spec.runtimeApi());
+        System.exit(serve(spec, api, System.out));
+    }
+
+    /**
+     * Does while generic what every specialization does, often enough that the JIT compiles it: parse a spec,
+     * load a handler from a jar ({@link TrainingHandler} from a small jar written for this, {@value #WARM_UP_LOADS}
+     * times, each in a new class loader so its types are introspected anew) and call it, then serve
+     * {@value #WARM_UP_EVENTS} events through the Runtime API client from a throw-away endpoint on loopback. A
+     * cold start then runs compiled code with warm caches. Best effort: a failure only costs the head start. Stops
+     * early when {@code stop} says so (the function arrived while warming up: it must not wait for the rest).
+     *
+     * @return whether it ran to the end
+     */
+    private static boolean warmUp(java.util.function.BooleanSupplier stop) {
+        try {
+            Environment.add(Map.of());
+            Path self = Path.of(WorkerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(self)) {
+                return true; // classes directory (tests): nothing to load a handler from
+            }
+            var quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+            byte[] event = "{\"name\":\"warm\",\"numbers\":[1,2]}".getBytes(StandardCharsets.UTF_8);
+            Path jar = trainingJar();
             try {
+                for (int i = 0; i < WARM_UP_LOADS; i++) {
+                    if (stop.getAsBoolean()) {
+                        return false;
+                    }
+                    load(jar, i == WARM_UP_LOADS - 1 ? PAYLOADS : StandaloneHandler.newMapper()).invoke(event,
+                            "warm-up", Instant.now().plusSeconds(1));
+                    body(new ErrorInfo("Warm", "up", java.util.List.of()));
+                }
+            } finally {
+                Files.deleteIfExists(jar);
+            }
+            Training.run(self, TrainingHandler.class.getName(), WARM_UP_EVENTS, quiet, stop);
+            if (stop.getAsBoolean()) {
+                return false;
+            }
+            System.gc(); // the warm-up's garbage goes before the worker idles: a smaller heap while it waits
+        } catch (Exception | LinkageError e) {
+            // no head start
+        }
+        return true;
+    }
+
+    /** Parses a spec of the training handler in {@code jar} and loads it as a specialization would. */
+    private static StandaloneHandler load(Path jar, JsonMapper mapper) throws Exception {
+        WorkerSpec spec = JSON.readValue("{\"runtimeApi\":\"127.0.0.1:1\",\"jar\":" + JSON.writeValueAsString(
+                jar.toString()) + ",\"handler\":\"" + TrainingHandler.class.getName() + "\",\"function\":"
+                + "\"warm-up\",\"version\":\"1\",\"memoryMb\":128,\"timeoutMs\":1000,\"env\":{\"A\":\"b\"},"
+                + "\"functionEnv\":{}}", WorkerSpec.class);
+        // a mapper caches the types it saw, and with them their class loader: only the last load uses the
+        // function's mapper, so that one class loader stays reachable, not forty
+        return StandaloneHandler.load(jar, version(spec), "warm-up",
+                new PrintStream(java.io.OutputStream.nullOutputStream()), mapper);
+    }
+
+    /**
+     * A small jar holding only {@link TrainingHandler}: the warm-up loads it many times, and reading this
+     * worker's whole jar each time would leave tens of megabytes of touched heap behind in an idle worker.
+     */
+    private static Path trainingJar() throws IOException {
+        Path jar = Files.createTempFile("kumo-warm-up-", ".jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> c : java.util.List.of(TrainingHandler.class, TrainingHandler.Input.class,
+                    TrainingHandler.Output.class)) {
+                String name = c.getName().replace('.', '/') + ".class";
+                try (var in = WorkerMain.class.getClassLoader().getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new IOException("no " + name);
+                    }
+                    out.putNextEntry(new java.util.zip.ZipEntry(name));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(jar);
+            throw e;
+        }
+        return jar;
+    }
+
+    /**
+     * A client already connected to {@code endpoint}, the endpoint the pool opened for this generic worker (null
+     * when there is none or it cannot be reached: the function's client then connects at its first request).
+     */
+    private static RuntimeClient connect(String endpoint) {
+        if (endpoint == null || endpoint.isBlank()) {
+            return null;
+        }
+        try {
+            var client = new RuntimeClient(endpoint);
+            client.connect();
+            return client;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads stdin on a thread of its own, started before the worker waits: the first line (the spec, or null at
+     * EOF) completes the result; after it, EOF (the server is gone) halts the JVM.
+     */
+    private static java.util.concurrent.CompletableFuture<String> firstLine() {
+        var first = new java.util.concurrent.CompletableFuture<String>();
+        Thread.ofPlatform().daemon().name("kumo-stdin").start(() -> {
+            var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try {
+                first.complete(stdin.readLine());
                 while (stdin.readLine() != null) {
                     // only EOF matters
                 }
             } catch (IOException e) {
-                // same as EOF
+                first.complete(null); // same as EOF
             }
             Runtime.getRuntime().halt(0);
         });
-        Environment.add(spec.env());
-        System.exit(serve(spec, new RuntimeClient(spec.runtimeApi()), System.out));
-    }
-
-    /**
-     * Does once, while generic, what every specialization does: parse a spec, load a handler from a jar (this
-     * worker's own, with {@link TrainingHandler}) and run it, so that those classes are loaded and initialized
-     * before a cold start needs them. Best effort: a failure only costs the head start.
-     */
-    private static void warmUp() {
-        try {
-            JSON.readValue("{\"runtimeApi\":\"127.0.0.1:1\",\"jar\":\"x\",\"handler\":\"a.B\",\"function\":\"f\","
-                    + "\"version\":\"1\",\"memoryMb\":128,\"timeoutMs\":1,\"env\":{}}", WorkerSpec.class);
-            Path self = Path.of(WorkerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isRegularFile(self)) {
-                return; // classes directory (tests): nothing to load a handler from
-            }
-            var spec = new WorkerSpec("127.0.0.1:1", self.toString(), TrainingHandler.class.getName(), "warm-up", "1",
-                    128, 1_000, null, Map.of(), Map.of());
-            var quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-            StandaloneHandler handler = StandaloneHandler.load(self, version(spec), "warm-up", quiet);
-            handler.invoke("{\"name\":\"warm\",\"numbers\":[1,2]}".getBytes(StandardCharsets.UTF_8), "warm-up",
-                    Instant.now().plusSeconds(1));
-            body(new ErrorInfo("Warm", "up", java.util.List.of()));
-        } catch (Exception | LinkageError e) {
-            // no head start
-        }
+        return first;
     }
 
     /** Loads the function and runs the Runtime API loop; returns the exit status when it must stop. */
@@ -111,7 +210,7 @@ public final class WorkerMain {
         FunctionVersion version = version(spec);
         StandaloneHandler handler;
         try {
-            handler = StandaloneHandler.load(Path.of(spec.jar()), version, "init", out);
+            handler = StandaloneHandler.load(Path.of(spec.jar()), version, "init", out, PAYLOADS);
         } catch (Throwable t) {
             ErrorInfo error = StandaloneHandler.describe(t, spec.handler());
             t.printStackTrace(out);
@@ -170,8 +269,22 @@ public final class WorkerMain {
         private Environment() {
         }
 
+        /** The map behind {@link System#getenv()}, looked up once (while generic); null where not reachable. */
+        private static Map<String, String> mutable;
+        private static boolean looked;
+
+        static synchronized void add(Map<String, String> vars) {
+            if (!looked) {
+                looked = true;
+                mutable = lookUp();
+            }
+            if (mutable != null) {
+                mutable.putAll(vars);
+            }
+        }
+
         @SuppressWarnings("unchecked")
-        static void add(Map<String, String> vars) {
+        private static Map<String, String> lookUp() {
             try {
                 Class<?> pe = Class.forName("java.lang.ProcessEnvironment");
                 var field = pe.getDeclaredField("theUnmodifiableEnvironment");
@@ -179,9 +292,9 @@ public final class WorkerMain {
                 Map<String, String> unmodifiable = (Map<String, String>) field.get(null);
                 var inner = Class.forName("java.util.Collections$UnmodifiableMap").getDeclaredField("m");
                 inner.setAccessible(true);
-                ((Map<String, String>) inner.get(unmodifiable)).putAll(vars);
+                return (Map<String, String>) inner.get(unmodifiable);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                // without --add-opens the function sees the variables only through its context
+                return null; // without --add-opens the function sees the variables only through its context
             }
         }
     }

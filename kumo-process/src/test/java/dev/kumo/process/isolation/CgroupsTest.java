@@ -75,6 +75,25 @@ class CgroupsTest {
     }
 
     @Test
+    void theCpuWeightCanChangeWhileTheGroupRuns() throws Exception {
+        try (Cgroup group = cgroups.create("weight", CgroupLimits.forMemory(256))) {
+            Path dir = ((DirectoryCgroup) group).dirs().stream()
+                    .filter(d -> Files.exists(d.resolve("cpu.shares")) || Files.exists(d.resolve("cpu.weight")))
+                    .findFirst().orElseThrow();
+            boolean v1 = Files.exists(dir.resolve("cpu.shares"));
+            Path file = dir.resolve(v1 ? "cpu.shares" : "cpu.weight");
+            int small = CgroupLimits.forMemory(256).cpuShares();
+            assertThat(Files.readString(file).strip()).isEqualTo(Integer.toString(v1 ? small
+                    : CgroupLimits.forMemory(256).cpuWeight()));
+            group.cpuShares(1024); // a pre-started worker boots at the default weight
+            assertThat(Files.readString(file).strip()).isEqualTo(v1 ? "1024" : "100");
+            group.cpuShares(small);
+            assertThat(Files.readString(file).strip()).isEqualTo(Integer.toString(v1 ? small
+                    : CgroupLimits.forMemory(256).cpuWeight()));
+        }
+    }
+
+    @Test
     void childrenAreBornInsideTheGroupAndCloseRemovesIt() throws Exception {
         Cgroup group = cgroups.create("tree", CgroupLimits.forMemory(128));
         Process p = start(group.wrap(List.of(BASH, "-c", "sleep 60 & sleep 60 & echo started; wait")));
