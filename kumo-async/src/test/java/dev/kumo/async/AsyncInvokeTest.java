@@ -209,8 +209,11 @@ class AsyncInvokeTest {
 
         ActivationId id = fx.invoke("stuck", "{}").id();
 
-        var queued = fx.awaitStatus(id, ActivationStatus.QUEUED);
-        assertThat(queued.attempt()).isEqualTo(1);
+        // Wait for the record of the retry (attempt 1 queued again), not the one written at accept (attempt 0),
+        // which a loaded machine may still show when the wait begins.
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx.store.activation(id),
+                a -> a.status() == ActivationStatus.QUEUED && a.attempt() == 1);
+        var queued = fx.store.activation(id);
         assertThat(queued.attempts()).extracting(a -> a.status()).containsExactly(ActivationStatus.TIMEOUT);
         // The retry is due within milliseconds but the stuck thread still holds the only slot.
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1))
