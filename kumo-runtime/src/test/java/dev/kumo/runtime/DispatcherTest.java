@@ -177,6 +177,7 @@ class DispatcherTest {
             });
         }
         assertThat(fx.last().logs()).containsExactly("init starting");
+        assertThat(fx.last().status()).isEqualTo(ActivationStatus.INIT_ERROR);
         assertThat(fx.dispatcher.snapshot()).isEqualTo(new PoolSnapshot(0, 0, 0, 4096));
     }
 
