@@ -41,6 +41,9 @@ final class FnCommand extends CommandGroup {
                        + "(server default 30000).") Long timeoutMs,
                @Option(names = "--tier", paramLabel = "TIER", description = "isolated, shared, process or sandbox "
                        + "(server default: isolated for java, process for the other runtimes).") Tier tier,
+               @Option(names = "--network", paramLabel = "none|egress", description = "Sandbox tier only: none "
+                       + "(default; only the Runtime API endpoint is reachable) or egress (the host's network).")
+               String network,
                @Option(names = "--concurrency", paramLabel = "N", description = "Invocations per instance; "
                        + "shared tier only.") Integer concurrency,
                @Option(names = "--max-instances", paramLabel = "N", description = "Most live instances.")
@@ -65,6 +68,9 @@ final class FnCommand extends CommandGroup {
         FunctionSpec.Builder settings = FunctionSpec.builder().handler(handler);
         if (runtime != null) {
             settings.runtime(runtime);
+        }
+        if (network != null) {
+            settings.network(network);
         }
         if (memoryMb != null) {
             settings.memoryMb(memoryMb);

@@ -48,11 +48,12 @@ class FnCommandTest {
         server.reply(201, Fixtures.function("adder", "$LATEST"));
 
         Cli cli = Cli.against(server, "fn", "deploy", "adder", "--zip", zip.toString(), "--runtime", "python3.12",
-                "--handler", "app.handler", "--tier", "sandbox");
+                "--handler", "app.handler", "--tier", "sandbox", "--network", "egress");
 
         assertThat(cli.exit()).isZero();
         assertThat(server.only().path()).isEqualTo("/v1/functions/adder/code");
-        assertThat(server.only().query()).isEqualTo("handler=app.handler&runtime=python3.12&tier=sandbox");
+        assertThat(server.only().query()).isEqualTo("handler=app.handler&runtime=python3.12&tier=sandbox"
+                + "&network=egress");
         assertThat(server.only().body()).containsExactly(4, 5);
     }
 

@@ -23,7 +23,15 @@ import java.util.OptionalLong;
 public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, OptionalLong timeoutMs,
                            Optional<Tier> tier, OptionalInt concurrency, OptionalInt maxInstances,
                            Optional<Map<String, String>> env, Optional<String> description,
-                           Optional<AsyncOptions> async, Optional<String> runtime) {
+                           Optional<AsyncOptions> async, Optional<String> runtime, Optional<String> network) {
+
+    /** A spec that leaves the network as it is. */
+    public FunctionSpec(Optional<String> handler, OptionalInt memoryMb, OptionalLong timeoutMs, Optional<Tier> tier,
+                        OptionalInt concurrency, OptionalInt maxInstances, Optional<Map<String, String>> env,
+                        Optional<String> description, Optional<AsyncOptions> async, Optional<String> runtime) {
+        this(handler, memoryMb, timeoutMs, tier, concurrency, maxInstances, env, description, async, runtime,
+                Optional.empty());
+    }
 
     /** A spec that leaves the runtime as it is (java for a new function). */
     public FunctionSpec(Optional<String> handler, OptionalInt memoryMb, OptionalLong timeoutMs, Optional<Tier> tier,
@@ -44,6 +52,7 @@ public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, Optio
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(async, "async");
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(network, "network");
     }
 
     /** A builder with every field absent. */
@@ -68,6 +77,7 @@ public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, Optio
         private Optional<String> description = Optional.empty();
         private Optional<AsyncOptions> async = Optional.empty();
         private Optional<String> runtime = Optional.empty();
+        private Optional<String> network = Optional.empty();
 
         private Builder() {
         }
@@ -132,10 +142,16 @@ public record FunctionSpec(Optional<String> handler, OptionalInt memoryMb, Optio
             return this;
         }
 
+        /** Sets the network of a sandboxed function: {@code none} or {@code egress}. */
+        public Builder network(String value) {
+            network = Optional.of(value);
+            return this;
+        }
+
         /** The spec. */
         public FunctionSpec build() {
             return new FunctionSpec(handler, memoryMb, timeoutMs, tier, concurrency, maxInstances, env, description,
-                    async, runtime);
+                    async, runtime, network);
         }
     }
 }

@@ -142,6 +142,7 @@ public final class KumoClient implements AutoCloseable {
             target = target.with("maxInstances", spec.maxInstances().getAsInt());
         }
         target = with(target, "description", spec.description());
+        target = with(target, "network", spec.network());
         Response uploaded = transport.call("PUT", target, JAR, jar);
         JsonNode body = Wire.parse(uploaded.body(), "function");
         return new DeployResult(body.isMissingNode() ? getFunction(name) : Wire.function(body),

@@ -17,10 +17,13 @@ import java.util.Map;
  * @param env          environment variables exposed through {@code Context.env()}
  * @param description  free text
  * @param async        retries and destinations of asynchronous invocations
+ * @param network      {@code none} (the default of the sandbox tier: a network namespace with nothing but the
+ *                     worker's Runtime API endpoint) or {@code egress} (the host's network; the only choice of the
+ *                     other tiers, which share the host's network)
  */
 public record FunctionConfig(String handler, String runtime, int memoryMb, long timeoutMs, int concurrency,
                              int maxInstances, Tier tier, Map<String, String> env, String description,
-                             AsyncConfig async) {
+                             AsyncConfig async, String network) {
 
     /** Defaults used when a deploy request leaves a field out. */
     public static final int DEFAULT_MEMORY_MB = 256;
@@ -32,6 +35,10 @@ public record FunctionConfig(String handler, String runtime, int memoryMb, long 
     public static final long MAX_TIMEOUT_MS = 900_000;
     public static final int MAX_CONCURRENCY = 1_000;
     private static final int MAX_ENV_BYTES = 4_096;
+    /** A sandboxed function sees no network but its Runtime API endpoint. */
+    public static final String NETWORK_NONE = "none";
+    /** The function reaches whatever the host reaches. */
+    public static final String NETWORK_EGRESS = "egress";
 
     /** Validates every field; throws {@link InvalidRequestException} naming the first bad one. */
     public FunctionConfig {
@@ -62,6 +69,19 @@ public record FunctionConfig(String handler, String runtime, int memoryMb, long 
         InvalidRequestException.require(description.length() <= 256, "description",
                 "description must not exceed 256 characters");
         async = async == null ? AsyncConfig.DEFAULTS : async;
+        network = network == null ? (tier == Tier.SANDBOX ? NETWORK_NONE : NETWORK_EGRESS) : network;
+        InvalidRequestException.require(NETWORK_NONE.equals(network) || NETWORK_EGRESS.equals(network), "network",
+                "network must be none or egress, got '" + network + "'");
+        InvalidRequestException.require(tier == Tier.SANDBOX || NETWORK_EGRESS.equals(network), "network",
+                "only the sandbox tier runs without network; the " + tier.wireName()
+                        + " tier shares the host's (network must be egress)");
+    }
+
+    /** A function with the default network of its tier. */
+    public FunctionConfig(String handler, String runtime, int memoryMb, long timeoutMs, int concurrency,
+                          int maxInstances, Tier tier, Map<String, String> env, String description,
+                          AsyncConfig async) {
+        this(handler, runtime, memoryMb, timeoutMs, concurrency, maxInstances, tier, env, description, async, null);
     }
 
     /** A function with the default asynchronous settings. */

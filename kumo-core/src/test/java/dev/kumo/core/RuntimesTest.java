@@ -61,6 +61,21 @@ class RuntimesTest {
     }
 
     @Test
+    void onlyTheSandboxRunsWithoutNetworkAndDoesSoByDefault() {
+        assertThat(config("python3", "app.handler", Tier.SANDBOX).network()).isEqualTo(FunctionConfig.NETWORK_NONE);
+        assertThat(config("python3", "app.handler", Tier.PROCESS).network()).isEqualTo(FunctionConfig.NETWORK_EGRESS);
+        assertThat(config("java", "a.B", Tier.ISOLATED).network()).isEqualTo(FunctionConfig.NETWORK_EGRESS);
+        assertThat(new FunctionConfig("app.handler", "python3", 256, 1000, 1, 1, Tier.SANDBOX, Map.of(), "", null,
+                "egress").network()).isEqualTo("egress");
+        for (var bad : List.of(List.of("PROCESS", "none"), List.of("SANDBOX", "vpc"))) {
+            assertThatThrownBy(() -> new FunctionConfig("app.handler", "python3", 256, 1000, 1, 1,
+                    Tier.valueOf(bad.get(0)), Map.of(), "", null, bad.get(1))).as(bad.toString())
+                    .isInstanceOfSatisfying(InvalidRequestException.class,
+                            e -> assertThat(e.field()).isEqualTo("network"));
+        }
+    }
+
+    @Test
     void workerErrorTypesHaveTheirOwnStatus() {
         assertThat(ActivationStatus.ofError(new ErrorInfo("Runtime.OutOfMemory", "m", List.of())))
                 .isEqualTo(ActivationStatus.OUT_OF_MEMORY);

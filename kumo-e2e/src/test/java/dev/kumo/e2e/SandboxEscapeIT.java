@@ -121,6 +121,22 @@ class SandboxEscapeIT {
     }
 
     @Test
+    void egressIsOptIn() {
+        Http.Reply reply = kumo.http().send("PUT", "/v1/functions/connect-out/code?runtime=python3&tier=sandbox"
+                + "&network=egress&memoryMb=128&timeoutMs=10000&handler=app.connect", code, "application/zip");
+        assertThat(reply.status()).as(reply.body()).isIn(200, 201);
+        assertThat(reply.json().get("network").asString()).isEqualTo("egress");
+        String self = "{\"host\":\"127.0.0.1\",\"port\":" + kumo.node().server.port() + "}";
+        Http.Reply connected = kumo.http().post("/v1/functions/connect-out/invoke", self);
+        assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+
+        Http.Reply refused = kumo.http().send("PUT", "/v1/functions/connect-out/code?runtime=python3&tier=process"
+                + "&network=none&handler=app.connect", code, "application/zip");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("network").contains("only the sandbox tier runs without network");
+    }
+
+    @Test
     void aSpinningFunctionIsStoppedAtItsTimeout() {
         deploy("spin", "app.spin", 1_500, code);
         Http.Reply reply = kumo.http().invoke("spin", "{}");

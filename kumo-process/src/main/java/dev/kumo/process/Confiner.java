@@ -24,8 +24,11 @@ public interface Confiner {
     /** Whether workers can be started this way here, and if not, why. */
     Availability availability();
 
-    /** The network of one function version's workers. */
-    FunctionNetwork network();
+    /**
+     * The network of one function version's workers: for the sandbox tier a network namespace of its own
+     * ({@link NetworkPolicy#NONE}) or the host's ({@link NetworkPolicy#EGRESS}); the host's for the others.
+     */
+    FunctionNetwork network(NetworkPolicy policy);
 
     /**
      * Confines one worker.
@@ -56,8 +59,8 @@ public interface Confiner {
             }
 
             @Override
-            public FunctionNetwork network() {
-                return tier == Tier.SANDBOX ? isolation.network(NetworkPolicy.NONE) : FunctionNetwork.host();
+            public FunctionNetwork network(NetworkPolicy policy) {
+                return tier == Tier.SANDBOX ? isolation.network(policy) : FunctionNetwork.host();
             }
 
             @Override
@@ -86,7 +89,7 @@ public interface Confiner {
             }
 
             @Override
-            public FunctionNetwork network() {
+            public FunctionNetwork network(NetworkPolicy policy) {
                 return FunctionNetwork.host();
             }
 

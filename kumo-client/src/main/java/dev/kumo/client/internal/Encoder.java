@@ -37,6 +37,7 @@ public final class Encoder {
         ObjectNode body = Wire.object();
         spec.handler().ifPresent(v -> body.put("handler", v));
         spec.runtime().ifPresent(v -> body.put("runtime", v));
+        spec.network().ifPresent(v -> body.put("network", v));
         spec.memoryMb().ifPresent(v -> body.put("memoryMb", v));
         spec.timeoutMs().ifPresent(v -> body.put("timeoutMs", v));
         spec.concurrency().ifPresent(v -> body.put("concurrency", v));

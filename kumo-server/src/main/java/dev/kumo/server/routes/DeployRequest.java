@@ -7,22 +7,31 @@ import java.util.Optional;
  * Body of {@code PUT /v1/functions/{name}}; every field is optional on update (absent keeps the current
  * value), {@code handler} and {@code code} are required on create.
  *
- * @param handler      handler class
- * @param runtime      {@code java}
+ * @param handler      handler (class, {@code pkg.Class::method}, {@code file.function})
+ * @param runtime      {@code java}, {@code provided}, {@code nodejs}, {@code python3} or a Lambda runtime id
  * @param code         the jar, base64
  * @param memoryMb     memory per instance
  * @param timeoutMs    timeout per invocation
  * @param concurrency  invocations per instance (shared tier)
  * @param maxInstances instance limit
- * @param tier         {@code isolated} or {@code shared}
+ * @param tier         {@code isolated}, {@code shared}, {@code process} or {@code sandbox}
  * @param env          environment variables
  * @param description  free text
  * @param async        retries and destinations of asynchronous invocations; replaces them as a whole (an
  *                     omitted field takes its default), absent keeps them
+ * @param network      {@code none} or {@code egress} (sandbox tier only; the others have the host's network)
  */
 public record DeployRequest(String handler, String runtime, Code code, Integer memoryMb, Long timeoutMs,
                             Integer concurrency, Integer maxInstances, String tier, Map<String, String> env,
-                            String description, Async async) {
+                            String description, Async async, String network) {
+
+    /** A request that leaves the network as it is. */
+    public DeployRequest(String handler, String runtime, Code code, Integer memoryMb, Long timeoutMs,
+                         Integer concurrency, Integer maxInstances, String tier, Map<String, String> env,
+                         String description, Async async) {
+        this(handler, runtime, code, memoryMb, timeoutMs, concurrency, maxInstances, tier, env, description, async,
+                null);
+    }
 
     /** A request that leaves the asynchronous settings as they are. */
     public DeployRequest(String handler, String runtime, Code code, Integer memoryMb, Long timeoutMs,

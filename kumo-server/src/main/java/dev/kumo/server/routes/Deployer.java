@@ -132,7 +132,9 @@ public final class Deployer {
                 tier,
                 r.env() != null ? r.env() : current.map(FunctionConfig::env).orElse(null),
                 r.description() != null ? r.description() : current.map(FunctionConfig::description).orElse(null),
-                r.async() != null ? r.async().toConfig() : current.map(FunctionConfig::async).orElse(null));
+                r.async() != null ? r.async().toConfig() : current.map(FunctionConfig::async).orElse(null),
+                r.network() != null ? r.network()
+                        : current.filter(c -> c.tier() == tier).map(FunctionConfig::network).orElse(null));
     }
 
     private static void inspect(byte[] code, FunctionConfig config) {

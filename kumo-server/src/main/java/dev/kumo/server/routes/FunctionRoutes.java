@@ -61,7 +61,7 @@ public final class FunctionRoutes {
         var config = new DeployRequest(r.query("handler").orElse(null), r.query("runtime").orElse(null), null,
                 intParam(r, "memoryMb"), r.query("timeoutMs").map(v -> (long) parseInt("timeoutMs", v)).orElse(null),
                 intParam(r, "concurrency"), intParam(r, "maxInstances"), r.query("tier").orElse(null), null,
-                r.query("description").orElse(null));
+                r.query("description").orElse(null), null, r.query("network").orElse(null));
         return deployed(deployer.deploy(r.param("name"), config, Optional.of(r.body())));
     }
 

@@ -24,14 +24,14 @@ public final class Views {
     public record FunctionView(String name, String version, String handler, String runtime, int memoryMb,
                                long timeoutMs, int concurrency, int maxInstances, String tier,
                                Map<String, String> env, String description, AsyncView async, String codeSha256,
-                               long codeSize, String modified, long revision) {
+                               long codeSize, String modified, long revision, String network) {
 
         static FunctionView of(FunctionVersion v) {
             var c = v.config();
             return new FunctionView(v.function(), v.version(), c.handler(), c.runtime(), c.memoryMb(), c.timeoutMs(),
                     c.concurrency(), c.maxInstances(), c.tier().wireName(), c.env(), c.description(),
                     AsyncView.of(c.async()), v.code().sha256(), v.code().size(), v.modified().toString(),
-                    v.revision());
+                    v.revision(), c.network());
         }
     }
 
