@@ -3,11 +3,13 @@ package dev.kumo.process;
 import dev.kumo.core.ActivationId;
 import dev.kumo.core.ErrorInfo;
 import dev.kumo.core.FunctionArn;
+import dev.kumo.core.FunctionConfig;
 import dev.kumo.core.FunctionVersion;
 import dev.kumo.core.Runtimes;
 import dev.kumo.core.Tier;
 import dev.kumo.process.isolation.Availability;
 import dev.kumo.process.isolation.FunctionNetwork;
+import dev.kumo.process.isolation.NetworkPolicy;
 import dev.kumo.process.worker.WorkerSpec;
 import dev.kumo.spi.executor.FunctionExecutor;
 import dev.kumo.spi.executor.InstanceSpec;
@@ -309,7 +311,9 @@ public final class ProcessExecutor implements FunctionExecutor, AutoCloseable {
 
     private SharedNetwork network(FunctionVersion version) {
         return networks.compute(version.instanceKey(), (key, current) -> {
-            SharedNetwork n = current != null ? current : new SharedNetwork(key, confiner.network(), networks);
+            SharedNetwork n = current != null ? current : new SharedNetwork(key, confiner.network(
+                    FunctionConfig.NETWORK_NONE.equals(version.config().network()) ? NetworkPolicy.NONE
+                            : NetworkPolicy.EGRESS), networks);
             n.acquire();
             return n;
         });
