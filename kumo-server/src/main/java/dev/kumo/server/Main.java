@@ -130,8 +130,8 @@ public final class Main implements Callable<Integer> {
                 keepAlive, memoryBudgetMb, maxInFlight, (long) maxPayloadMb * 1024 * 1024,
                 ServerConfig.defaults().maxCodeBytes(), maxActivations, DurationSpec.parse(activationMaxAge), async,
                 (long) maxAsyncPayloadKb * 1024, routesPrefix, maxCallDepth, maxFanOut,
-                new OpenWhiskSettings(Optional.ofNullable(openWhiskGuestKey), openWhiskAllowRemote))
-                .withProcess(processSettings());
+                new OpenWhiskSettings(Optional.ofNullable(openWhiskGuestKey), openWhiskAllowRemote),
+                processSettings());
     }
 
     private ProcessSettings processSettings() {

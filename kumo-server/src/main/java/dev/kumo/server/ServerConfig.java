@@ -75,35 +75,17 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<Path> e
         }
     }
 
-    /** A configuration with the default process-tier settings. */
-    public ServerConfig(String host, int port, Path dataDir, Optional<Path> examplesJar, String keepAlive,
-                        int memoryBudgetMb, int maxInFlight, long maxSyncPayloadBytes, long maxCodeBytes,
-                        int maxActivations, Duration activationMaxAge, AsyncSettings async,
-                        long maxAsyncPayloadBytes, String routesPrefix, int maxCallDepth, int maxFanOut,
-                        OpenWhiskSettings openWhisk) {
-        this(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight, maxSyncPayloadBytes,
-                maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes, routesPrefix,
-                maxCallDepth, maxFanOut, openWhisk, ProcessSettings.defaults());
-    }
-
-    /** A configuration with the default OpenWhisk settings. */
-    public ServerConfig(String host, int port, Path dataDir, Optional<Path> examplesJar, String keepAlive,
-                        int memoryBudgetMb, int maxInFlight, long maxSyncPayloadBytes, long maxCodeBytes,
-                        int maxActivations, Duration activationMaxAge, AsyncSettings async,
-                        long maxAsyncPayloadBytes, String routesPrefix, int maxCallDepth, int maxFanOut) {
-        this(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight, maxSyncPayloadBytes,
-                maxCodeBytes, maxActivations, activationMaxAge, async, maxAsyncPayloadBytes, routesPrefix,
-                maxCallDepth, maxFanOut, OpenWhiskSettings.defaults());
-    }
-
-    /** A configuration with the default asynchronous settings, async payload limit and routes prefix. */
+    /**
+     * A configuration with the default asynchronous settings, async payload limit, routes prefix, call bounds,
+     * OpenWhisk and process-tier settings.
+     */
     public ServerConfig(String host, int port, Path dataDir, Optional<Path> examplesJar, String keepAlive,
                         int memoryBudgetMb, int maxInFlight, long maxSyncPayloadBytes, long maxCodeBytes,
                         int maxActivations, Duration activationMaxAge) {
         this(host, port, dataDir, examplesJar, keepAlive, memoryBudgetMb, maxInFlight, maxSyncPayloadBytes,
                 maxCodeBytes, maxActivations, activationMaxAge, AsyncSettings.defaults(),
                 DEFAULT_MAX_ASYNC_PAYLOAD_BYTES, DEFAULT_ROUTES_PREFIX, RuntimeConfig.defaults().maxCallDepth(),
-                RuntimeConfig.defaults().maxFanOut());
+                RuntimeConfig.defaults().maxFanOut(), OpenWhiskSettings.defaults(), ProcessSettings.defaults());
     }
 
     /** With another port. */
