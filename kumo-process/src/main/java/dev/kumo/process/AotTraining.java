@@ -42,19 +42,22 @@ final class AotTraining {
         command.add(command.indexOf("-cp"), "-XX:AOTCacheOutput=" + cache);
         command.addAll(List.of("--train", self.get(), "dev.kumo.process.worker.TrainingHandler"));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        // The JVM reports each step of writing the cache on its console: keep that in a log, shown on failure.
+        Path log = home.resolve("aot-training.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean done = process.waitFor(5, TimeUnit.MINUTES);
         if (!done || process.exitValue() != 0 || !Files.isRegularFile(cache)) {
             process.destroyForcibly();
             Files.deleteIfExists(cache);
             System.out.println("[kumo] AOT training failed (exit " + (done ? process.exitValue() : "timeout")
-                    + "): workers start without an AOT cache");
+                    + "): workers start without an AOT cache; its output, from " + log + ":");
+            System.out.println(Files.readString(log));
             return;
         }
         Files.deleteIfExists(home.resolve(WorkerRuntimes.AOT_CACHE + ".config"));
         Files.writeString(home.resolve(CLASSPATH_FILE), String.join(java.io.File.pathSeparator, classPath));
-        System.out.printf("[kumo] trained %s (%d KiB) in %d ms%n", cache, Files.size(cache) / 1024,
-                (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("[kumo] trained %s (%d KiB) in %d ms (log: %s)%n", cache, Files.size(cache) / 1024,
+                (System.nanoTime() - start) / 1_000_000, log.getFileName());
     }
 
     /** Whether the cache in {@code home} was trained with exactly {@code classPath}. */
