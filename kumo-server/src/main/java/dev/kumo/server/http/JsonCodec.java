@@ -3,6 +3,7 @@ package dev.kumo.server.http;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -47,6 +48,36 @@ public final class JsonCodec {
         } catch (JacksonException e) {
             throw ApiException.badRequest("", "malformed JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * What keeps {@code body} from being one well-formed JSON value (an empty body counts as {@code null}), or
+     * empty when it is one. Every body that becomes a function's input passes this check; each API renders the
+     * problem in its own error shape.
+     */
+    public Optional<NotOneValue> singleValueProblem(byte[] body) {
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        try (var parser = mapper.createParser(body)) {
+            if (parser.nextToken() == null) {
+                return Optional.empty();
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null ? Optional.empty()
+                    : Optional.of(new NotOneValue(true, "trailing content after the JSON value"));
+        } catch (JacksonException e) {
+            return Optional.of(new NotOneValue(false, e.getOriginalMessage()));
+        }
+    }
+
+    /**
+     * Why a body is not one JSON value.
+     *
+     * @param trailing whether it is a well-formed value followed by more content (otherwise it is malformed)
+     * @param detail   what the parser said
+     */
+    public record NotOneValue(boolean trailing, String detail) {
     }
 
     /** Renders the error body every non-2xx answer carries. */

@@ -2,7 +2,6 @@ package dev.kumo.server.routes;
 
 import dev.kumo.server.http.ApiException;
 import dev.kumo.server.http.JsonCodec;
-import tools.jackson.core.JacksonException;
 
 /** The check every body that becomes a function's input passes: one well-formed JSON value. */
 final class JsonBodies {
@@ -12,20 +11,10 @@ final class JsonBodies {
 
     /** Rejects a body that is not one well-formed JSON value (an empty body means {@code null}). */
     static void requireJson(JsonCodec json, byte[] body) {
-        if (body.length == 0) {
-            return;
-        }
-        try (var parser = json.mapper().createParser(body)) {
-            if (parser.nextToken() == null) {
-                return;
-            }
-            parser.skipChildren();
-            if (parser.nextToken() != null) {
-                throw ApiException.badRequest("body", "request body must be a single JSON value");
-            }
-        } catch (JacksonException e) {
-            throw ApiException.badRequest("body", "request body is not valid JSON: " + e.getOriginalMessage());
-        }
+        json.singleValueProblem(body).ifPresent(problem -> {
+            throw ApiException.badRequest("body", problem.trailing() ? "request body must be a single JSON value"
+                    : "request body is not valid JSON: " + problem.detail());
+        });
     }
 
     /** 413 for a body over {@code limit}, for routes whose limit depends on more than the path. */

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.core.JacksonException;
 
 /**
  * {@code POST /2015-03-31/functions/{FunctionName}/invocations}, Lambda's Invoke. {@code X-Amz-Invocation-Type}
@@ -218,20 +217,9 @@ final class LambdaInvokeRoutes {
 
     /** Lambda's payload must be one JSON value (an empty body means {@code null}). */
     private void requireJson(byte[] body) {
-        if (body.length == 0) {
-            return;
-        }
-        try (var parser = json.mapper().createParser(body)) {
-            if (parser.nextToken() == null) {
-                return;
-            }
-            parser.skipChildren();
-            if (parser.nextToken() != null) {
-                throw invalidContent("trailing content after the JSON value");
-            }
-        } catch (JacksonException e) {
-            throw invalidContent(e.getOriginalMessage());
-        }
+        json.singleValueProblem(body).ifPresent(problem -> {
+            throw invalidContent(problem.detail());
+        });
     }
 
     private static ApiException invalidContent(String why) {
